@@ -1,0 +1,139 @@
+package io.camelblackpearl.simulator;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone simulator: {@code java -jar blackpearl-simulator-<version>-cli.jar --port 8080 --jobs 500}.
+ * Prints the endpoint and the credentials it accepts, then serves until stopped (Ctrl-C).
+ */
+public final class SimulatorMain {
+
+    private static final String USAGE = """
+            Usage: java -jar blackpearl-simulator-cli.jar [options]
+              --port N              port to listen on (default 8080; 0 picks a free one)
+              --bind ADDRESS        address to bind (default 127.0.0.1)
+              --jobs N              active jobs to seed (default 100)
+              --min-age DURATION    youngest seeded job, e.g. 1m, 2h, 3d (default 1m)
+              --max-age DURATION    oldest seeded job (default 3d)
+              --priorities LIST     comma-separated priorities to draw from (default LOW,NORMAL,NORMAL,HIGH)
+              --request-types LIST  comma-separated of PUT,GET,VERIFY (default PUT,GET,VERIFY)
+              --buckets LIST        comma-separated bucket names
+              --users LIST          comma-separated user names
+              --objects-per-job N   objects in each job's MasterObjectList (default 0)
+              --seed N              random seed, for reproducible jobs (default 42)
+              --access-key KEY      access id to accept (default: generated)
+              --secret-key KEY      its secret key (default: generated)
+            """;
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Ds3Simulator simulator;
+        try {
+            simulator = fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        simulator.start();
+        System.out.println("BlackPearl simulator listening on " + simulator.endpoint());
+        System.out.println("access key: " + simulator.accessKey());
+        System.out.println("secret key: " + simulator.secretKey());
+        System.out.println("active jobs: " + simulator.appliance().activeJobs().size());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "simulator-shutdown"));
+        stopped.await();
+    }
+
+    static Ds3Simulator fromArgs(String[] args) {
+        Ds3Simulator.Builder builder = Ds3Simulator.builder().port(8080);
+        SeedPlan plan = SeedPlan.jobs(100);
+        Duration minAge = Duration.ofMinutes(1);
+        Duration maxAge = Duration.ofDays(3);
+        String accessKey = null;
+        String secretKey = null;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                throw new IllegalArgumentException("camel-blackpearl simulator");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Option " + option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--port" -> builder.port(intValue(option, value));
+                case "--bind" -> builder.bindAddress(address(value));
+                case "--jobs" -> plan.count(intValue(option, value));
+                case "--min-age" -> minAge = duration(option, value);
+                case "--max-age" -> maxAge = duration(option, value);
+                case "--priorities" -> plan.priorities(list(value));
+                case "--request-types" -> plan.requestTypes(list(value));
+                case "--buckets" -> plan.buckets(list(value));
+                case "--users" -> plan.users(list(value));
+                case "--objects-per-job" -> plan.objectsPerJob(intValue(option, value));
+                case "--seed" -> plan.seed(Long.parseLong(value));
+                case "--access-key" -> accessKey = value;
+                case "--secret-key" -> secretKey = value;
+                default -> throw new IllegalArgumentException("Unknown option " + option);
+            }
+        }
+        plan.ages(minAge, maxAge);
+        if ((accessKey == null) != (secretKey == null)) {
+            throw new IllegalArgumentException("--access-key and --secret-key go together");
+        }
+        if (accessKey != null) {
+            builder.credentials(accessKey, secretKey);
+        }
+        return builder.build().seed(plan);
+    }
+
+    private static int intValue(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Option " + option + " needs a whole number, was '" + value + "'");
+        }
+    }
+
+    private static InetAddress address(String value) {
+        try {
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("Option --bind: unknown address '" + value + "'");
+        }
+    }
+
+    private static String[] list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 2h}, {@code 3d}, or an ISO-8601 duration such as {@code PT2H}. */
+    static Duration duration(String option, String value) {
+        try {
+            if (value.startsWith("P") || value.startsWith("p")) {
+                return Duration.parse(value);
+            }
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            return switch (value.charAt(value.length() - 1)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> throw new IllegalArgumentException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Option " + option + " needs a duration such as 30m, 2h or 3d, was '" + value + "'");
+        }
+    }
+}

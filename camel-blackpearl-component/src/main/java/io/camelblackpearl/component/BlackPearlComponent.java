@@ -1,0 +1,125 @@
+package io.camelblackpearl.component;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/** Creates {@code blackpearl:} endpoints, each with a copy of the component's default configuration. */
+@Component("blackpearl")
+public class BlackPearlComponent extends DefaultComponent implements SSLContextParametersAware {
+
+    @Metadata
+    private BlackPearlConfiguration configuration = new BlackPearlConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        BlackPearlResource resource = resource(remaining);
+        BlackPearlEndpoint endpoint = new BlackPearlEndpoint(uri, this, resource, configuration.copy());
+        setProperties(endpoint, parameters);
+        validate(endpoint.getConfiguration(), resource);
+        return endpoint;
+    }
+
+    private static BlackPearlResource resource(String remaining) {
+        for (BlackPearlResource resource : BlackPearlResource.values()) {
+            if (resource.name().equals(remaining)) {
+                return resource;
+            }
+        }
+        throw new IllegalArgumentException("Unknown BlackPearl resource '" + remaining
+                + "' in the endpoint URI: expected blackpearl:activeJob or blackpearl:job");
+    }
+
+    /** Refuses a configuration that could never send a request, before any is sent. */
+    static void validate(BlackPearlConfiguration c, BlackPearlResource resource) {
+        if (!c.getOperation().supports(resource)) {
+            throw new IllegalArgumentException("Invalid option operation value '" + c.getOperation()
+                    + "': it is only available on blackpearl:activeJob, not blackpearl:" + resource);
+        }
+        if (c.getDs3Client() == null) {
+            String endpoint = c.getEndpoint();
+            if (endpoint == null || endpoint.isBlank()) {
+                throw new IllegalArgumentException("Missing option endpoint: set the appliance's data path URL, e.g. "
+                        + "camel.component.blackpearl.endpoint=https://blackpearl.example.com");
+            }
+            String lower = endpoint.trim().toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+                throw new IllegalArgumentException("Invalid option endpoint value '" + endpoint
+                        + "': expected an http:// or https:// URL of the appliance's data path");
+            }
+            if (c.getAccessKey() == null || c.getAccessKey().isBlank()) {
+                throw new IllegalArgumentException("Missing option accessKey: set the BlackPearl user's access id");
+            }
+            if (c.getSecretKey() == null || c.getSecretKey().isEmpty()) {
+                throw new IllegalArgumentException("Missing option secretKey: set the BlackPearl user's secret key");
+            }
+        }
+        positive("pageLength", c.getPageLength());
+        positive("maxConnections", c.getMaxConnections());
+        notNegative("connectTimeout", c.getConnectTimeout());
+        notNegative("responseTimeout", c.getResponseTimeout());
+        notNegative("maxRedirects", c.getMaxRedirects());
+        uuid("bucketId", c.getBucketId());
+        uuid("userId", c.getUserId());
+        if (c.getPriority() != null && !c.getPriority().isUserSettable() && !c.isAllowReservedPriorities()
+                && c.getOperation() == BlackPearlOperation.modify) {
+            throw new IllegalArgumentException("Invalid option priority value '" + c.getPriority()
+                    + "': the DS3 contract reserves it for the appliance; set allowReservedPriorities=true to send it anyway");
+        }
+        if (c.getCreatedAt() != null && ExchangeInputs.toInstant(c.getCreatedAt()) == null) {
+            throw new IllegalArgumentException("Invalid option createdAt value '" + c.getCreatedAt()
+                    + "': expected epoch seconds or milliseconds, or an ISO-8601 date-time with a zone such as 2026-01-01T00:00:00Z");
+        }
+    }
+
+    private static void positive(String option, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("Invalid option " + option + " value '" + value + "': it must be at least 1");
+        }
+    }
+
+    private static void notNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("Invalid option " + option + " value '" + value + "': it must not be negative");
+        }
+    }
+
+    private static void uuid(String option, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid option " + option + " value '" + value + "': expected a UUID");
+        }
+    }
+
+    public BlackPearlConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The defaults every endpoint starts from; endpoint URI options override them. */
+    public void setConfiguration(BlackPearlConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSLContextParameters for https endpoints that set none of their own. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+}

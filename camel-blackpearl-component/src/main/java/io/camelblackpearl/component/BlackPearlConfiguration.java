@@ -1,0 +1,331 @@
+package io.camelblackpearl.component;
+
+import io.camelblackpearl.ds3.CreatedAtFormat;
+import io.camelblackpearl.ds3.Ds3Client;
+import io.camelblackpearl.ds3.model.JobRequestType;
+import io.camelblackpearl.ds3.model.Priority;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of a {@code blackpearl:} endpoint. Connection options are usually set once on the
+ * component ({@code camel.component.blackpearl.*}); request options per endpoint or per message header.
+ */
+@UriParams
+public class BlackPearlConfiguration implements Cloneable {
+
+    // ---- connection -------------------------------------------------------------------------------
+
+    @UriParam(label = "common")
+    private String endpoint;
+    @UriParam(label = "security")
+    private String accessKey;
+    @UriParam(label = "security", secret = true)
+    private String secretKey;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long responseTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "20")
+    private int maxConnections = 20;
+    @UriParam(label = "advanced", defaultValue = "5")
+    private int maxRedirects = 5;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "advanced")
+    @Metadata(autowired = true)
+    private Ds3Client ds3Client;
+
+    // ---- request ----------------------------------------------------------------------------------
+
+    @UriParam(label = "producer", defaultValue = "modify")
+    private BlackPearlOperation operation = BlackPearlOperation.modify;
+    @UriParam(label = "producer")
+    private String jobId;
+    @UriParam(label = "producer")
+    private Priority priority;
+    @UriParam(label = "producer")
+    private String name;
+    @UriParam(label = "producer")
+    private String createdAt;
+    @UriParam(label = "producer", defaultValue = "ISO_8601")
+    private CreatedAtFormat createdAtFormat = CreatedAtFormat.ISO_8601;
+    @UriParam(label = "producer")
+    private Boolean deadJobCleanupAllowed;
+    @UriParam(label = "producer", name = "protected",
+              description = "For modify, whether the job is protected from deletion (BlackPearl 5.6 and later).")
+    private Boolean protectedJob;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean includeObjects = true;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean allowReservedPriorities;
+
+    // ---- list -------------------------------------------------------------------------------------
+
+    @UriParam(label = "producer", defaultValue = "1000")
+    private int pageLength = 1000;
+    @UriParam(label = "producer")
+    private JobRequestType requestType;
+    @UriParam(label = "producer")
+    private String bucketId;
+    @UriParam(label = "producer")
+    private String userId;
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The appliance's data path as an http or https URL with no path, e.g. {@code https://bp.example.com:443}.
+     */
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    /**
+     * The BlackPearl user's access id (the Base64 of the user name). It is an identifier sent in clear in
+     * every Authorization header, so it is not treated as a secret; the secret key is.
+     */
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    /** The BlackPearl user's secret key, used as typed (not decoded) to sign each request; never sent or logged. */
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long to wait for a TCP and TLS connection to the appliance, in milliseconds (or 10s, 1m); 0 waits forever. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /**
+     * How long to wait for data once a request is sent, in milliseconds (or 30s, 2m); 0 waits forever. A
+     * modify on a job of millions of objects answers with a large document: raise it, or set includeObjects=false.
+     */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** How many pooled, kept-alive connections the endpoint may open to the appliance. */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getMaxRedirects() {
+        return maxRedirects;
+    }
+
+    /**
+     * How many times a 307 answer is followed by sending the same request again, as the DS3 SDKs do; 0
+     * turns a 307 into an error at once.
+     */
+    public void setMaxRedirects(int maxRedirects) {
+        this.maxRedirects = maxRedirects;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings for an https endpoint (trust store, client key, protocols). Without them the JVM's
+     * default trust store is used and certificates are verified.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Ds3Client getDs3Client() {
+        return ds3Client;
+    }
+
+    /**
+     * A DS3 client to use instead of building one from the connection options; the endpoint does not
+     * close a client it was given.
+     */
+    public void setDs3Client(Ds3Client ds3Client) {
+        this.ds3Client = ds3Client;
+    }
+
+    public BlackPearlOperation getOperation() {
+        return operation;
+    }
+
+    /** What to do: modify (the Modify Active Job PUT), get, list, cancel or truncate. */
+    public void setOperation(BlackPearlOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    /** The job to act on, a UUID (or job name); the CamelBlackPearlJobId header overrides it. */
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    /**
+     * For modify, the priority to set; for list, the priority to filter by. URGENT, HIGH, NORMAL or LOW;
+     * CRITICAL and BACKGROUND only with allowReservedPriorities. The CamelBlackPearlPriority header overrides it.
+     */
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** For modify, the job name to set; for list, the name to filter by. The CamelBlackPearlJobName header overrides it. */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getCreatedAt() {
+        return createdAt;
+    }
+
+    /**
+     * For modify, the creation time to set (within one priority older jobs go first): ISO-8601 such as
+     * 2026-01-01T00:00:00Z, or epoch seconds (below 10^11) or milliseconds. The CamelBlackPearlCreatedAt header
+     * overrides it.
+     */
+    public void setCreatedAt(String createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public CreatedAtFormat getCreatedAtFormat() {
+        return createdAtFormat;
+    }
+
+    /**
+     * How created_at is written on the wire: ISO_8601 (as the DS3 documentation gives), EPOCH_MILLIS (as the
+     * Java SDK sends) or EPOCH_SECONDS.
+     */
+    public void setCreatedAtFormat(CreatedAtFormat createdAtFormat) {
+        this.createdAtFormat = createdAtFormat;
+    }
+
+    public Boolean getDeadJobCleanupAllowed() {
+        return deadJobCleanupAllowed;
+    }
+
+    /** For modify, whether the appliance may clean the job up once it is dead (BlackPearl 5.6 and later). */
+    public void setDeadJobCleanupAllowed(Boolean deadJobCleanupAllowed) {
+        this.deadJobCleanupAllowed = deadJobCleanupAllowed;
+    }
+
+    public Boolean getProtected() {
+        return protectedJob;
+    }
+
+    /** For modify, whether the job is protected from deletion (BlackPearl 5.6 and later). */
+    public void setProtected(Boolean protectedJob) {
+        this.protectedJob = protectedJob;
+    }
+
+    public boolean isIncludeObjects() {
+        return includeObjects;
+    }
+
+    /**
+     * Whether the MasterObjectList of modify and get (job) includes the job's chunks and objects. With false
+     * only the job's attributes and nodes are read and every chunk is skipped while streaming, so a job of
+     * millions of objects costs no memory.
+     */
+    public void setIncludeObjects(boolean includeObjects) {
+        this.includeObjects = includeObjects;
+    }
+
+    public boolean isAllowReservedPriorities() {
+        return allowReservedPriorities;
+    }
+
+    /**
+     * Allow setting CRITICAL and BACKGROUND, which the DS3 contract reserves for the appliance; without it
+     * they are refused before anything is sent.
+     */
+    public void setAllowReservedPriorities(boolean allowReservedPriorities) {
+        this.allowReservedPriorities = allowReservedPriorities;
+    }
+
+    public int getPageLength() {
+        return pageLength;
+    }
+
+    /** For list, how many jobs to ask for per request; every page is read whatever its length. */
+    public void setPageLength(int pageLength) {
+        this.pageLength = pageLength;
+    }
+
+    public JobRequestType getRequestType() {
+        return requestType;
+    }
+
+    /** For list, only jobs of this request type: PUT, GET or VERIFY. */
+    public void setRequestType(JobRequestType requestType) {
+        this.requestType = requestType;
+    }
+
+    public String getBucketId() {
+        return bucketId;
+    }
+
+    /** For list, only jobs of the bucket with this UUID. */
+    public void setBucketId(String bucketId) {
+        this.bucketId = bucketId;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    /** For list, only jobs of the user with this UUID. */
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public BlackPearlConfiguration copy() {
+        try {
+            return (BlackPearlConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BlackPearlConfiguration[endpoint=" + endpoint + ", accessKey=" + accessKey
+                + ", secretKey=" + (secretKey == null ? "null" : "******") + ", operation=" + operation + "]";
+    }
+}

@@ -1,0 +1,65 @@
+package io.camelblackpearl.component;
+
+import org.apache.camel.spi.Metadata;
+
+/** The message headers the {@code blackpearl:} producer reads and writes. */
+public final class BlackPearlConstants {
+
+    @Metadata(label = "producer", description = """
+            The operation to perform, overriding the endpoint's operation option: modify, get, list, cancel or truncate.""",
+              javaType = "String")
+    public static final String OPERATION = "CamelBlackPearlOperation";
+
+    @Metadata(description = """
+            In: the job to act on (UUID or name), overriding the jobId option. Out: the id of the job the \
+            appliance answered for.""",
+              javaType = "String")
+    public static final String JOB_ID = "CamelBlackPearlJobId";
+
+    @Metadata(description = """
+            In: the priority to set (modify) or to filter by (list), overriding the priority option: URGENT, \
+            HIGH, NORMAL or LOW. Out: the job's priority in the appliance's answer.""",
+              javaType = "String")
+    public static final String PRIORITY = "CamelBlackPearlPriority";
+
+    @Metadata(label = "producer", description = """
+            The job name to set (modify) or to filter by (list), overriding the name option.""",
+              javaType = "String")
+    public static final String JOB_NAME = "CamelBlackPearlJobName";
+
+    @Metadata(label = "producer", description = """
+            The creation time to set (modify), overriding the createdAt option. Accepts Instant, Date, \
+            OffsetDateTime, ZonedDateTime, a number of epoch seconds (below 10^11) or milliseconds, or an \
+            ISO-8601 string.""",
+              javaType = "Object")
+    public static final String CREATED_AT = "CamelBlackPearlCreatedAt";
+
+    @Metadata(label = "producer", description = """
+            Whether the appliance may clean the job up when it is dead (modify), overriding the \
+            deadJobCleanupAllowed option.""",
+              javaType = "Boolean")
+    public static final String DEAD_JOB_CLEANUP_ALLOWED = "CamelBlackPearlDeadJobCleanupAllowed";
+
+    @Metadata(label = "producer", description = """
+            Whether the job is protected from deletion (modify), overriding the protected option.""",
+              javaType = "Boolean")
+    public static final String PROTECTED = "CamelBlackPearlProtected";
+
+    @Metadata(label = "producer", description = """
+            The job's status in the appliance's answer (modify and get on the job resource): IN_PROGRESS, \
+            COMPLETED or CANCELED.""",
+              javaType = "String")
+    public static final String JOB_STATUS = "CamelBlackPearlJobStatus";
+
+    @Metadata(label = "producer", description = "The HTTP status of the appliance's answer (200 or 204).",
+              javaType = "Integer")
+    public static final String HTTP_STATUS = "CamelBlackPearlHttpStatus";
+
+    @Metadata(label = "producer", description = """
+            List only: how many active jobs matched, as the appliance reported it in Total-Result-Count.""",
+              javaType = "Long")
+    public static final String TOTAL_RESULT_COUNT = "CamelBlackPearlTotalResultCount";
+
+    private BlackPearlConstants() {
+    }
+}

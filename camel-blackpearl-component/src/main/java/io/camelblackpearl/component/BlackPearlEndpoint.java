@@ -1,0 +1,113 @@
+package io.camelblackpearl.component;
+
+import io.camelblackpearl.ds3.Ds3Client;
+import io.camelblackpearl.ds3.Ds3ClientSettings;
+import io.camelblackpearl.ds3.Ds3Credentials;
+import io.camelblackpearl.ds3.HttpDs3Client;
+import java.net.URI;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * Manage Spectra Logic BlackPearl archive jobs through the DS3 API: list, get, modify (priority, name,
+ * creation time, flags), cancel and truncate active jobs.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "blackpearl", title = "BlackPearl", syntax = "blackpearl:resource",
+             producerOnly = true, remote = true, category = { Category.FILE, Category.CLOUD },
+             headersClass = BlackPearlConstants.class)
+public class BlackPearlEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The DS3 resource: activeJob (/_rest_/active_job, running jobs) or job (/_rest_/job, jobs in any state)")
+    @Metadata(required = true)
+    private final BlackPearlResource resource;
+
+    @UriParam
+    private final BlackPearlConfiguration configuration;
+
+    private Ds3Client client;
+    private boolean ownsClient;
+
+    public BlackPearlEndpoint(String uri, BlackPearlComponent component, BlackPearlResource resource,
+                              BlackPearlConfiguration configuration) {
+        super(uri, component);
+        this.resource = resource;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public BlackPearlComponent getComponent() {
+        return (BlackPearlComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new BlackPearlProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("blackpearl: endpoints are producers only; "
+                + "trigger them from a timer or quartz route");
+    }
+
+    public BlackPearlResource getResource() {
+        return resource;
+    }
+
+    public BlackPearlConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The DS3 client, available once the endpoint is started. */
+    public Ds3Client getClient() {
+        return client;
+    }
+
+    /** Builds the client from the options unless one was given; no I/O happens here. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getDs3Client() != null) {
+            client = configuration.getDs3Client();
+            ownsClient = false;
+            return;
+        }
+        Ds3ClientSettings settings = new Ds3ClientSettings(
+                URI.create(configuration.getEndpoint().trim()),
+                new Ds3Credentials(configuration.getAccessKey(), configuration.getSecretKey()),
+                Duration.ofMillis(configuration.getConnectTimeout()),
+                Duration.ofMillis(configuration.getResponseTimeout()),
+                configuration.getMaxConnections(),
+                sslContext(),
+                configuration.getMaxRedirects());
+        client = new HttpDs3Client(settings);
+        ownsClient = true;
+    }
+
+    private SSLContext sslContext() throws Exception {
+        SSLContextParameters parameters = configuration.getSslContextParameters();
+        if (parameters == null && getComponent().isUseGlobalSslContextParameters()) {
+            parameters = getComponent().retrieveGlobalSslContextParameters();
+        }
+        return parameters == null ? null : parameters.createSSLContext(getCamelContext());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null && ownsClient) {
+            client.close();
+        }
+        client = null;
+        super.doStop();
+    }
+}

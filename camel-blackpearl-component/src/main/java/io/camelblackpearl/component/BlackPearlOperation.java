@@ -1,0 +1,20 @@
+package io.camelblackpearl.component;
+
+/** What a {@code blackpearl:} producer does with each message. */
+public enum BlackPearlOperation {
+    /** Modify (Active) Job: PUT with priority, name, created_at and flags; the answer is a MasterObjectList. */
+    modify,
+    /** Get (Active) Job. */
+    get,
+    /** List Active Jobs, every page. */
+    list,
+    /** Cancel Active Job: DELETE with force. */
+    cancel,
+    /** Truncate Active Job: DELETE without force. */
+    truncate;
+
+    /** Whether this operation exists on {@code resource}; list, cancel and truncate are active-job calls only. */
+    public boolean supports(BlackPearlResource resource) {
+        return resource == BlackPearlResource.activeJob || this == modify || this == get;
+    }
+}

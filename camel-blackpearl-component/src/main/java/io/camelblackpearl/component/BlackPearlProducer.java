@@ -1,0 +1,108 @@
+package io.camelblackpearl.component;
+
+import io.camelblackpearl.ds3.ActiveJobFilter;
+import io.camelblackpearl.ds3.ActiveJobListing;
+import io.camelblackpearl.ds3.Ds3Client;
+import io.camelblackpearl.ds3.Ds3Response;
+import io.camelblackpearl.ds3.JobModification;
+import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.MasterObjectList;
+import io.camelblackpearl.ds3.model.Priority;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Performs one DS3 call per message: reads and validates the inputs (nothing is sent when one is bad),
+ * calls the {@link Ds3Client} and puts the typed answer in the body and its facts in headers. Failures
+ * propagate as {@link io.camelblackpearl.ds3.BlackPearlException}.
+ */
+public class BlackPearlProducer extends DefaultProducer {
+
+    public BlackPearlProducer(BlackPearlEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public BlackPearlEndpoint getEndpoint() {
+        return (BlackPearlEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        BlackPearlConfiguration options = getEndpoint().getConfiguration();
+        BlackPearlResource resource = getEndpoint().getResource();
+        ExchangeInputs inputs = new ExchangeInputs(exchange, options);
+        BlackPearlOperation operation = inputs.operation();
+        if (!operation.supports(resource)) {
+            throw new IllegalArgumentException("Invalid header " + BlackPearlConstants.OPERATION + " value '" + operation
+                    + "': it is only available on blackpearl:activeJob, not blackpearl:" + resource);
+        }
+        Ds3Client client = getEndpoint().getClient();
+        switch (operation) {
+            case modify -> modify(exchange, inputs, client, resource, options);
+            case get -> get(exchange, inputs, client, resource, options);
+            case list -> list(exchange, inputs, client, options);
+            case cancel -> delete(exchange, inputs.jobId(), client.cancelActiveJob(inputs.jobId()));
+            case truncate -> delete(exchange, inputs.jobId(), client.truncateActiveJob(inputs.jobId()));
+        }
+    }
+
+    private static void modify(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlResource resource,
+                               BlackPearlConfiguration options) {
+        String jobId = inputs.jobId();
+        JobModification modification = new JobModification(inputs.priority(true), inputs.name(), inputs.createdAt(),
+                options.getCreatedAtFormat(), inputs.deadJobCleanupAllowed(), inputs.protectedJob());
+        Ds3Response<MasterObjectList> response = resource == BlackPearlResource.activeJob
+                ? client.modifyActiveJob(jobId, modification, options.isIncludeObjects())
+                : client.modifyJob(jobId, modification, options.isIncludeObjects());
+        masterObjectList(exchange, jobId, response);
+    }
+
+    private static void get(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlResource resource,
+                            BlackPearlConfiguration options) {
+        String jobId = inputs.jobId();
+        if (resource == BlackPearlResource.job) {
+            masterObjectList(exchange, jobId, client.getJob(jobId, options.isIncludeObjects()));
+            return;
+        }
+        Ds3Response<ActiveJob> response = client.getActiveJob(jobId);
+        ActiveJob job = response.body();
+        Message out = exchange.getMessage();
+        out.setBody(job);
+        out.setHeader(BlackPearlConstants.JOB_ID, job.id() != null ? job.id().toString() : jobId);
+        out.setHeader(BlackPearlConstants.PRIORITY, job.priority() == null ? null : job.priority().name());
+        out.setHeader(BlackPearlConstants.HTTP_STATUS, response.status());
+    }
+
+    private static void list(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlConfiguration options) {
+        Priority priority = inputs.priority(false);
+        ActiveJobFilter filter = new ActiveJobFilter(options.getRequestType(), priority,
+                options.getBucketId() == null ? null : UUID.fromString(options.getBucketId()),
+                options.getUserId() == null ? null : UUID.fromString(options.getUserId()),
+                inputs.name());
+        ActiveJobListing listing = client.listActiveJobs(filter, options.getPageLength());
+        Message out = exchange.getMessage();
+        out.setBody(listing.jobs());
+        out.setHeader(BlackPearlConstants.TOTAL_RESULT_COUNT, listing.totalResultCount());
+        out.setHeader(BlackPearlConstants.HTTP_STATUS, 200);
+    }
+
+    private static void delete(Exchange exchange, String jobId, Ds3Response<Void> response) {
+        Message out = exchange.getMessage();
+        out.setBody(null);
+        out.setHeader(BlackPearlConstants.JOB_ID, jobId);
+        out.setHeader(BlackPearlConstants.HTTP_STATUS, response.status());
+    }
+
+    private static void masterObjectList(Exchange exchange, String jobId, Ds3Response<MasterObjectList> response) {
+        MasterObjectList mol = response.body();
+        Message out = exchange.getMessage();
+        out.setBody(mol);
+        out.setHeader(BlackPearlConstants.JOB_ID, mol.jobId() != null ? mol.jobId().toString() : jobId);
+        out.setHeader(BlackPearlConstants.PRIORITY, mol.priority() == null ? null : mol.priority().name());
+        out.setHeader(BlackPearlConstants.JOB_STATUS, mol.status() == null ? null : mol.status().name());
+        out.setHeader(BlackPearlConstants.HTTP_STATUS, response.status());
+    }
+}

@@ -1,0 +1,68 @@
+package io.camelblackpearl.ds3;
+
+import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.MasterObjectList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The DS3 calls this project makes. Every method either returns the appliance's successful answer or
+ * throws a {@link BlackPearlException}. {@code jobId} is a job UUID (or name); it is validated and
+ * percent-encoded before anything is sent.
+ */
+public interface Ds3Client extends AutoCloseable {
+
+    /** {@code PUT /_rest_/active_job/{id}}; with {@code includeObjects=false} the chunks are skipped, not read. */
+    Ds3Response<MasterObjectList> modifyActiveJob(String jobId, JobModification modification, boolean includeObjects);
+
+    /** {@code PUT /_rest_/job/{id}}: the same change on a job in any state. */
+    Ds3Response<MasterObjectList> modifyJob(String jobId, JobModification modification, boolean includeObjects);
+
+    /** {@code GET /_rest_/job/{id}}, also for finished jobs. */
+    Ds3Response<MasterObjectList> getJob(String jobId, boolean includeObjects);
+
+    /** {@code GET /_rest_/active_job/{id}}; 404 once the job is no longer active. */
+    Ds3Response<ActiveJob> getActiveJob(String jobId);
+
+    /** One page of {@code GET /_rest_/active_job}, {@code pageLength} jobs from item {@code pageOffset}. */
+    Ds3Response<List<ActiveJob>> listActiveJobsPage(ActiveJobFilter filter, long pageOffset, int pageLength);
+
+    /** {@code DELETE /_rest_/active_job/{id}?force}: cancel the job. */
+    Ds3Response<Void> cancelActiveJob(String jobId);
+
+    /** {@code DELETE /_rest_/active_job/{id}} without force: truncate the job. */
+    Ds3Response<Void> truncateActiveJob(String jobId);
+
+    /**
+     * Every active job, reading pages of {@code pageLength} until {@code Total-Result-Count} jobs were
+     * read or a page comes back empty. A job that moves between pages while they are read is kept once.
+     */
+    default ActiveJobListing listActiveJobs(ActiveJobFilter filter, int pageLength) {
+        Map<UUID, ActiveJob> jobs = new LinkedHashMap<>();
+        long offset = 0;
+        long total = -1;
+        int pages = 0;
+        while (true) {
+            Ds3Response<List<ActiveJob>> page = listActiveJobsPage(filter, offset, pageLength);
+            pages++;
+            total = page.longHeader("Total-Result-Count").orElse(-1L);
+            for (ActiveJob job : page.body()) {
+                jobs.putIfAbsent(job.id(), job);
+            }
+            offset += page.body().size();
+            boolean lastByCount = total >= 0 && offset >= total;
+            boolean lastByTruncation = page.longHeader("Page-Truncated").map(left -> left == 0).orElse(false);
+            if (page.body().isEmpty() || lastByCount || (total < 0 && lastByTruncation)
+                    || (total < 0 && page.body().size() < pageLength)) {
+                break;
+            }
+        }
+        return new ActiveJobListing(List.copyOf(jobs.values()), total >= 0 ? total : jobs.size(), pages);
+    }
+
+    /** Releases the connections; a client built from settings owns them. */
+    @Override
+    void close();
+}

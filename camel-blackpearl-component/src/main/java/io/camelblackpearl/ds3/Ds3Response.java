@@ -1,0 +1,26 @@
+package io.camelblackpearl.ds3;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A successful DS3 answer: its status, the parsed body (null for 204) and the headers a caller may need
+ * (names lower-cased).
+ */
+public record Ds3Response<T>(int status, T body, Map<String, String> headers) {
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** An integer header, e.g. {@code Total-Result-Count}; empty when absent or not a number. */
+    public Optional<Long> longHeader(String name) {
+        return header(name).flatMap(value -> {
+            try {
+                return Optional.of(Long.parseLong(value.trim()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

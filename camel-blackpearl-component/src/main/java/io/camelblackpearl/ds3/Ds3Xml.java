@@ -1,0 +1,109 @@
+package io.camelblackpearl.ds3;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
+import com.fasterxml.jackson.dataformat.xml.deser.FromXmlParser;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.ActiveJobList;
+import io.camelblackpearl.ds3.model.Ds3Error;
+import io.camelblackpearl.ds3.model.JobNode;
+import io.camelblackpearl.ds3.model.MasterObjectList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import javax.xml.stream.XMLInputFactory;
+
+/**
+ * The one configured Jackson {@link XmlMapper} and the DS3 document readers built on it. Unknown
+ * elements, attributes and enum values are ignored (servers add them across versions); empty elements
+ * read as null; DTDs and external entities are refused.
+ */
+public final class Ds3Xml {
+
+    private static final XmlMapper MAPPER = createMapper();
+
+    private Ds3Xml() {
+    }
+
+    private static XmlMapper createMapper() {
+        XMLInputFactory input = XMLInputFactory.newFactory();
+        input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return XmlMapper.builder(XmlFactory.builder().xmlInputFactory(input).build())
+                .addModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+                .enable(FromXmlParser.Feature.EMPTY_ELEMENT_AS_NULL)
+                .build();
+    }
+
+    public static XmlMapper mapper() {
+        return MAPPER;
+    }
+
+    public static MasterObjectList readMasterObjectList(InputStream in) throws IOException {
+        return MAPPER.readValue(in, MasterObjectList.class);
+    }
+
+    /**
+     * Reads a MasterObjectList's attributes and nodes and skips every {@code <Objects>} chunk while
+     * streaming, so memory stays constant whatever the number of objects.
+     */
+    public static MasterObjectList readMasterObjectListSummary(InputStream in) throws IOException {
+        try (JsonParser parser = MAPPER.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a MasterObjectList document");
+            }
+            ObjectNode scalars = MAPPER.createObjectNode();
+            List<JobNode> nodes = List.of();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("Nodes".equals(field) && value == JsonToken.START_OBJECT) {
+                    NodesElement element = MAPPER.readValue(parser, NodesElement.class);
+                    nodes = element.nodes == null ? List.of() : element.nodes;
+                } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                } else if (value != JsonToken.VALUE_NULL) {
+                    scalars.put(field, parser.getText());
+                }
+            }
+            return MAPPER.treeToValue(scalars, MasterObjectList.class).withNodes(nodes);
+        }
+    }
+
+    /** The {@code <Nodes>} wrapper on its own, for the summary reader. */
+    private static final class NodesElement {
+        @JacksonXmlElementWrapper(useWrapping = false)
+        @JacksonXmlProperty(localName = "Node")
+        public List<JobNode> nodes;
+    }
+
+    public static ActiveJob readActiveJob(InputStream in) throws IOException {
+        return MAPPER.readValue(in, ActiveJob.class);
+    }
+
+    public static List<ActiveJob> readActiveJobs(InputStream in) throws IOException {
+        ActiveJobList list = MAPPER.readValue(in, ActiveJobList.class);
+        return list == null ? List.of() : list.jobs();
+    }
+
+    /** The {@code <Error>} document, or null when {@code body} is not one. */
+    public static Ds3Error readError(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(body, Ds3Error.class);
+        } catch (IOException | RuntimeException notAnErrorDocument) {
+            return null;
+        }
+    }
+}

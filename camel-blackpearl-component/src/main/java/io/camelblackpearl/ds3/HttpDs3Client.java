@@ -1,0 +1,262 @@
+package io.camelblackpearl.ds3;
+
+import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.Ds3Error;
+import io.camelblackpearl.ds3.model.MasterObjectList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * {@link Ds3Client} over Apache HttpClient 5 classic: one pooled, reused connection manager, connect and
+ * response timeouts, TLS through an {@link SSLContext} (certificates verified unless the context says
+ * otherwise). It signs each request, follows 307 by sending the same request again (as the SDKs do),
+ * and turns every other failure into a {@link BlackPearlException}; it retries nothing else, so a
+ * route's own redelivery policy stays in charge.
+ */
+public final class HttpDs3Client implements Ds3Client {
+
+    /** How much of an error body is read to find the {@code <Error>} document. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final String MANAGEMENT_PATH_HEADER = "Spectra-Data-Path-Request-Made-On-Management-Path";
+
+    private final Ds3ClientSettings settings;
+    private final Clock clock;
+    private final CloseableHttpClient http;
+    private final String baseUrl;
+
+    public HttpDs3Client(Ds3ClientSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** @param clock the clock the Date header is taken from */
+    public HttpDs3Client(Ds3ClientSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.baseUrl = settings.baseUrl();
+        this.http = createHttpClient(settings);
+    }
+
+    private static CloseableHttpClient createHttpClient(Ds3ClientSettings settings) {
+        SSLContext ssl = settings.sslContext();
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(timeout(settings.connectTimeout()))
+                        .setSocketTimeout(timeout(settings.responseTimeout()))
+                        .build());
+        if (ssl != null) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl));
+        }
+        PoolingHttpClientConnectionManager connections = pool.build();
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(timeout(settings.responseTimeout()))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("camel-blackpearl")
+                .build();
+    }
+
+    private static Timeout timeout(Duration duration) {
+        return duration.isZero() ? Timeout.DISABLED : Timeout.ofMilliseconds(duration.toMillis());
+    }
+
+    public Ds3ClientSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Ds3Response<MasterObjectList> modifyActiveJob(String jobId, JobModification modification, boolean includeObjects) {
+        return execute("PUT", Ds3Paths.jobPath(Ds3Paths.ACTIVE_JOB, jobId), modification.toQuery(),
+                masterObjectListReader(includeObjects));
+    }
+
+    @Override
+    public Ds3Response<MasterObjectList> modifyJob(String jobId, JobModification modification, boolean includeObjects) {
+        return execute("PUT", Ds3Paths.jobPath(Ds3Paths.JOB, jobId), modification.toQuery(),
+                masterObjectListReader(includeObjects));
+    }
+
+    @Override
+    public Ds3Response<MasterObjectList> getJob(String jobId, boolean includeObjects) {
+        return execute("GET", Ds3Paths.jobPath(Ds3Paths.JOB, jobId), new QueryString(), masterObjectListReader(includeObjects));
+    }
+
+    @Override
+    public Ds3Response<ActiveJob> getActiveJob(String jobId) {
+        return execute("GET", Ds3Paths.jobPath(Ds3Paths.ACTIVE_JOB, jobId), new QueryString(),
+                new BodyReader<>("active job", Ds3Xml::readActiveJob));
+    }
+
+    @Override
+    public Ds3Response<List<ActiveJob>> listActiveJobsPage(ActiveJobFilter filter, long pageOffset, int pageLength) {
+        if (pageLength < 1) {
+            throw new IllegalArgumentException("pageLength must be at least 1, was " + pageLength);
+        }
+        QueryString query = new QueryString();
+        (filter == null ? ActiveJobFilter.ALL : filter).addTo(query);
+        query.add("page_length", Integer.toString(pageLength));
+        query.add("page_offset", Long.toString(pageOffset));
+        return execute("GET", Ds3Paths.ACTIVE_JOB, query, new BodyReader<>("active job list", Ds3Xml::readActiveJobs));
+    }
+
+    @Override
+    public Ds3Response<Void> cancelActiveJob(String jobId) {
+        return execute("DELETE", Ds3Paths.jobPath(Ds3Paths.ACTIVE_JOB, jobId), new QueryString().flag("force"), null);
+    }
+
+    @Override
+    public Ds3Response<Void> truncateActiveJob(String jobId) {
+        return execute("DELETE", Ds3Paths.jobPath(Ds3Paths.ACTIVE_JOB, jobId), new QueryString(), null);
+    }
+
+    private static BodyReader<MasterObjectList> masterObjectListReader(boolean includeObjects) {
+        return includeObjects
+                ? new BodyReader<>("MasterObjectList", Ds3Xml::readMasterObjectList)
+                : new BodyReader<>("MasterObjectList", Ds3Xml::readMasterObjectListSummary);
+    }
+
+    /** Reads a successful answer's body. */
+    private record BodyReader<T>(String what, Parser<T> parser) {
+    }
+
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(InputStream in) throws IOException;
+    }
+
+    /** Thrown out of the response handler to send the same request again. */
+    private static final class RedirectSignal extends RuntimeException {
+        RedirectSignal() {
+            super(null, null, false, false);
+        }
+    }
+
+    private <T> Ds3Response<T> execute(String method, String rawPath, QueryString query, BodyReader<T> reader) {
+        URI uri = URI.create(baseUrl + rawPath + (query.isEmpty() ? "" : "?" + query));
+        for (int attempt = 0; ; attempt++) {
+            HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+            Map<String, String> signed = Map.of("Date", Ds3RequestSigner.httpDate(clock.instant()));
+            // No Content-Type on body-less calls: an empty line is signed, as the Python and Go SDKs do.
+            request.setHeader("Date", signed.get("Date"));
+            request.setHeader("Authorization", Ds3RequestSigner.authorization(settings.credentials(), method, rawPath, signed));
+            try {
+                return http.execute(request, response -> handle(method, rawPath, response, reader));
+            } catch (RedirectSignal redirect) {
+                if (attempt >= settings.maxRedirects()) {
+                    throw new BlackPearlException(method, rawPath, 307, new Ds3Error("TemporaryRedirect", 307,
+                            "still redirected after " + settings.maxRedirects() + " attempts", null, null), null, false);
+                }
+            } catch (BlackPearlException e) {
+                throw e;
+            } catch (UncheckedIOException e) {
+                throw new BlackPearlTransportException(method, rawPath, e.getCause());
+            } catch (IOException e) {
+                throw new BlackPearlTransportException(method, rawPath, e);
+            }
+        }
+    }
+
+    private <T> Ds3Response<T> handle(String method, String rawPath, ClassicHttpResponse response, BodyReader<T> reader)
+            throws IOException {
+        int status = response.getCode();
+        HttpEntity entity = response.getEntity();
+        if (status == 307) {
+            throw new RedirectSignal();
+        }
+        if (status < 200 || status >= 300) {
+            byte[] body = entity == null ? new byte[0] : readAtMost(entity.getContent(), MAX_ERROR_BODY);
+            Header retryAfter = response.getFirstHeader("Retry-After");
+            throw new BlackPearlException(method, rawPath, status, Ds3Xml.readError(body), retryAfter(retryAfter),
+                    status == 404 && response.containsHeader(MANAGEMENT_PATH_HEADER));
+        }
+        T body = null;
+        if (reader != null) {
+            if (entity == null) {
+                throw new BlackPearlResponseParseException(method, rawPath, status, reader.what(),
+                        new IOException("the answer has no body"));
+            }
+            try (InputStream in = entity.getContent()) {
+                body = reader.parser().parse(in);
+            } catch (IOException e) {
+                if (isTransportFailure(e)) {
+                    throw e;
+                }
+                throw new BlackPearlResponseParseException(method, rawPath, status, reader.what(), e);
+            } catch (RuntimeException e) {
+                throw new BlackPearlResponseParseException(method, rawPath, status, reader.what(), e);
+            }
+        }
+        return new Ds3Response<>(status, body, headers(response));
+    }
+
+    /** Jackson reports malformed XML as IOException subclasses; a broken connection is not one of them. */
+    private static boolean isTransportFailure(IOException e) {
+        return !(e instanceof com.fasterxml.jackson.core.JacksonException);
+    }
+
+    private static Map<String, String> headers(ClassicHttpResponse response) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : response.getHeaders()) {
+            headers.put(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+        }
+        return headers;
+    }
+
+    private static Duration retryAfter(Header header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.getValue().trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        try (in) {
+            return in.readNBytes(limit);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpDs3Client[" + baseUrl + ", accessKey=" + settings.credentials().accessKey() + "]";
+    }
+}

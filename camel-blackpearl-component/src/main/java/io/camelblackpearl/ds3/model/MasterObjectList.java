@@ -27,8 +27,9 @@ public record MasterObjectList(
         @JacksonXmlProperty(isAttribute = true, localName = "Status") JobStatus status,
         @JacksonXmlProperty(isAttribute = true, localName = "UserId") UUID userId,
         @JacksonXmlProperty(isAttribute = true, localName = "UserName") String userName,
+        // Named after the wrapper: records bind by creator name, and Jackson XML renames a wrapped list to it.
         @JacksonXmlElementWrapper(localName = "Nodes")
-        @JacksonXmlProperty(localName = "Node") List<JobNode> nodes,
+        @JacksonXmlProperty(localName = "Nodes") List<JobNode> nodes,
         @JacksonXmlElementWrapper(useWrapping = false)
         @JacksonXmlProperty(localName = "Objects") List<JobChunk> chunks) {
 

@@ -60,7 +60,8 @@ public final class Ds3Simulator implements AutoCloseable {
                         .setSoTimeout(Timeout.ofMinutes(5)).setBacklogSize(1024).build())
                 .setExceptionListener(org.apache.hc.core5.http.ExceptionListener.NO_OP);
         LazyHandler handler = new LazyHandler();
-        bootstrap.register("*", handler);
+        // One handler for every request, whatever its Host: an appliance is reached by IP, name or alias.
+        bootstrap.setRequestRouter((request, context) -> handler);
         server = bootstrap.create();
         try {
             server.start();

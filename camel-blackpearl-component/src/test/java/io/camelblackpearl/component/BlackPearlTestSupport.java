@@ -1,0 +1,44 @@
+package io.camelblackpearl.component;
+
+import io.camelblackpearl.simulator.BlackPearlSimulatorExtension;
+import io.camelblackpearl.simulator.SimulatedAppliance;
+import io.camelblackpearl.simulator.SimulatedJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A Camel context whose blackpearl component points at a simulator on loopback. */
+abstract class BlackPearlTestSupport extends CamelTestSupport {
+
+    @RegisterExtension
+    static final BlackPearlSimulatorExtension BLACKPEARL = BlackPearlSimulatorExtension.empty();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        BlackPearlComponent component = context.getComponent("blackpearl", BlackPearlComponent.class);
+        component.getConfiguration().setEndpoint(BLACKPEARL.endpoint());
+        component.getConfiguration().setAccessKey(BLACKPEARL.accessKey());
+        component.getConfiguration().setSecretKey(BLACKPEARL.secretKey());
+        return context;
+    }
+
+    static SimulatedAppliance appliance() {
+        return BLACKPEARL.appliance();
+    }
+
+    /** Puts an active job of the given priority and age in the simulator. */
+    static SimulatedJob seedJob(String name, String priority, Duration age) {
+        SimulatedJob job = SimulatedJob.builder(UUID.randomUUID())
+                .name(name).priority(priority).requestType("PUT").createdAt(Instant.now().minus(age)).build();
+        appliance().put(job);
+        return job;
+    }
+
+    static SimulatedJob current(SimulatedJob job) {
+        return appliance().job(job.id()).orElseThrow();
+    }
+}

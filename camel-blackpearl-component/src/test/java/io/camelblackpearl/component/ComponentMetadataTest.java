@@ -1,0 +1,91 @@
+package io.camelblackpearl.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.spi.EndpointUriFactory;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.util.json.JsonObject;
+import org.apache.camel.util.json.Jsoner;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metadata camel-package-maven-plugin generates is in the build output and loads through Camel's own
+ * resolvers, and docs/component.md documents every option and header it lists.
+ */
+class ComponentMetadataTest {
+
+    private static JsonObject schema(CamelContext context) throws IOException {
+        String json = context.getCamelContextExtension().getRuntimeCamelCatalog().componentJSonSchema("blackpearl");
+        assertThat(json).as("blackpearl.json on the classpath").isNotNull();
+        return (JsonObject) Jsoner.deserialize(json, new JsonObject());
+    }
+
+    @Test
+    void configurersAndUriFactoryResolve() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            PropertyConfigurer component = PluginHelper.getConfigurerResolver(context).resolvePropertyConfigurer("blackpearl-component", context);
+            PropertyConfigurer endpoint = PluginHelper.getConfigurerResolver(context).resolvePropertyConfigurer("blackpearl-endpoint", context);
+            assertThat(component).isInstanceOf(PropertyConfigurerGetter.class);
+            assertThat(endpoint).isInstanceOf(PropertyConfigurerGetter.class);
+            PropertyConfigurerGetter getter = (PropertyConfigurerGetter) endpoint;
+            assertThat(getter.getOptionType("priority", true)).isEqualTo(io.camelblackpearl.ds3.model.Priority.class);
+            assertThat(getter.getOptionType("protected", true)).isEqualTo(Boolean.class);
+            assertThat(getter.getAutowiredNames()).containsExactly("ds3Client");
+            EndpointUriFactory uriFactory = PluginHelper.getUriFactoryResolver(context).resolveFactory("blackpearl", context);
+            assertThat(uriFactory).isNotNull();
+            assertThat(uriFactory.secretPropertyNames()).containsExactly("secretKey");
+            assertThat(uriFactory.propertyNames()).contains("resource", "endpoint", "jobId", "priority", "createdAt", "protected");
+            assertThat(uriFactory.buildUri("blackpearl", java.util.Map.of("resource", "activeJob", "priority", "URGENT"), false))
+                    .isEqualTo("blackpearl:activeJob?priority=URGENT");
+        }
+    }
+
+    @Test
+    void everyOptionAndHeaderHasADescriptionAndOnlyTheSecretKeyIsSecret() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            JsonObject schema = schema(context);
+            for (String section : List.of("componentProperties", "properties", "headers")) {
+                JsonObject options = (JsonObject) schema.get(section);
+                options.forEach((name, value) -> assertThat(((JsonObject) value).getString("description"))
+                        .as("%s %s description", section, name).isNotBlank());
+            }
+            JsonObject properties = (JsonObject) schema.get("properties");
+            List<String> secret = new ArrayList<>();
+            properties.forEach((name, value) -> {
+                if (Boolean.TRUE.equals(((JsonObject) value).getBoolean("secret"))) {
+                    secret.add(name);
+                }
+            });
+            assertThat(secret).containsExactly("secretKey");
+            JsonObject headers = (JsonObject) schema.get("headers");
+            for (Field field : BlackPearlConstants.class.getFields()) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    assertThat(headers).containsKey((String) field.get(null));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDocsNameEveryOptionAndHeader() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "component.md"));
+        try (CamelContext context = new DefaultCamelContext()) {
+            JsonObject schema = schema(context);
+            for (String section : List.of("componentProperties", "properties", "headers")) {
+                ((JsonObject) schema.get(section)).keySet().forEach(name ->
+                        assertThat(docs).as("docs/component.md names %s %s", section, name).contains("`" + name + "`"));
+            }
+        }
+    }
+}

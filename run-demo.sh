@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the project (tests skipped) and runs the sample application. Without a configured appliance it
+# starts the embedded BlackPearl simulator, so it works on a fresh machine; it stops by itself.
+set -euo pipefail
+cd "$(dirname "$0")"
+mvn -B -q -ntp -DskipTests install
+exec java -jar sample-routes/target/blackpearl-sample-routes.jar "$@"

@@ -1,0 +1,58 @@
+package io.camelblackpearl.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The CLI starts a simulator in its own JVM, prints where and with which keys, and serves. */
+class SimulatorMainTest {
+
+    @Test
+    void printsTheEndpointAndTheCredentialsItAccepts() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                SimulatorMain.class.getName(), "--port", "0", "--jobs", "7", "--access-key", "a2V5", "--secret-key", "s3cret")
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                lines.add(out.readLine());
+            }
+            assertThat(lines.get(0)).matches("BlackPearl simulator listening on http://127\\.0\\.0\\.1:\\d+");
+            assertThat(lines).contains("access key: a2V5", "secret key: s3cret", "active jobs: 7");
+            assertThat(process.isAlive()).as("serves until stopped").isTrue();
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void refusesBadArgumentsNamingTheOption() {
+        assertThatThrownBy(() -> SimulatorMain.fromArgs(new String[] {"--jobs", "many"})).hasMessageContaining("--jobs").hasMessageContaining("many");
+        assertThatThrownBy(() -> SimulatorMain.fromArgs(new String[] {"--max-age", "soon"})).hasMessageContaining("--max-age");
+        assertThatThrownBy(() -> SimulatorMain.fromArgs(new String[] {"--access-key", "x"})).hasMessageContaining("--secret-key");
+        assertThatThrownBy(() -> SimulatorMain.fromArgs(new String[] {"--colour", "red"})).hasMessageContaining("--colour");
+    }
+
+    @Test
+    void seedsFromTheFlags() {
+        Ds3Simulator simulator = SimulatorMain.fromArgs(new String[] {"--port", "0", "--jobs", "30", "--request-types", "GET",
+                "--priorities", "LOW", "--min-age", "2h", "--max-age", "3h", "--buckets", "media", "--objects-per-job", "4"});
+        assertThat(simulator.appliance().activeJobs()).hasSize(30).allSatisfy(job -> {
+            assertThat(job.requestType()).isEqualTo("GET");
+            assertThat(job.priority()).isEqualTo("LOW");
+            assertThat(job.bucketName()).isEqualTo("media");
+            assertThat(job.objectCount()).isEqualTo(4);
+            assertThat(job.name()).startsWith("restore-");
+        });
+    }
+}

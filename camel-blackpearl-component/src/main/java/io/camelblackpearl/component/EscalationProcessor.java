@@ -1,0 +1,176 @@
+package io.camelblackpearl.component;
+
+import io.camelblackpearl.ds3.BlackPearlException;
+import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.escalation.EscalationDecision;
+import io.camelblackpearl.escalation.EscalationOutcome;
+import io.camelblackpearl.escalation.EscalationPlanner;
+import io.camelblackpearl.escalation.EscalationPolicy;
+import io.camelblackpearl.escalation.EscalationReport;
+import io.camelblackpearl.escalation.PolicyFile;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One escalation run per message: lists every active job through {@code blackpearl:activeJob?operation=list},
+ * plans with the {@link EscalationPolicy}, modifies each chosen job through {@code blackpearl:activeJob}
+ * (unless dry run), audits every decision and leaves an {@link EscalationReport} in the body.
+ * <p>
+ * A job that vanished before its modify (404) is SKIPPED_NOT_FOUND; any other failed modify is FAILED and
+ * does not stop the others. Nothing is remembered between runs: the next run lists again and re-decides,
+ * so a failed modify is retried then. A failed listing fails the exchange.
+ */
+public class EscalationProcessor extends ServiceSupport implements Processor, CamelContextAware {
+
+    /** One structured line per decision; route it to its own appender to keep an audit trail. */
+    private static final Logger AUDIT = LoggerFactory.getLogger("io.camelblackpearl.escalation.audit");
+    private static final Logger LOG = LoggerFactory.getLogger(EscalationProcessor.class);
+
+    private final EscalationPolicy policy;
+    private final String blackpearlUri;
+    private final EscalationPlanner planner;
+    private final Clock clock;
+    private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
+    private CamelContext camelContext;
+    private ProducerTemplate template;
+    private MeterRegistry meters;
+
+    /**
+     * @param blackpearlUri the active-job endpoint to use, e.g. {@code blackpearl:activeJob} (options such as
+     *                      {@code pageLength} may be appended; {@code operation} is set per call)
+     */
+    public EscalationProcessor(EscalationPolicy policy, String blackpearlUri, Clock clock) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.blackpearlUri = Objects.requireNonNull(blackpearlUri, "blackpearlUri");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.planner = new EscalationPlanner(clock);
+    }
+
+    public EscalationProcessor(EscalationPolicy policy) {
+        this(policy, "blackpearl:activeJob", Clock.systemUTC());
+    }
+
+    /** Loads and validates the policy file now, compiling its conditions as Camel Simple predicates. */
+    public static EscalationProcessor fromFile(CamelContext context, Path policyFile) {
+        return new EscalationProcessor(PolicyFile.load(policyFile, SimpleConditions.compiler(context)));
+    }
+
+    public EscalationPolicy getPolicy() {
+        return policy;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        Objects.requireNonNull(camelContext, "camelContext");
+        template = camelContext.createProducerTemplate();
+        template.start();
+        meters = camelContext.getRegistry().findSingleByType(MeterRegistry.class);
+        if (meters == null) {
+            meters = Metrics.globalRegistry;
+        }
+        Gauge.builder("blackpearl.escalation.last.success", lastSuccessEpochSeconds, AtomicLong::get)
+                .description("Epoch seconds of the last escalation run whose every modify went through")
+                .baseUnit("seconds").register(meters);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(template);
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        if (template == null) {
+            // Used outside a route (e.g. called directly): start on first use.
+            synchronized (this) {
+                if (camelContext == null) {
+                    setCamelContext(exchange.getContext());
+                }
+                start();
+            }
+        }
+        Instant startedAt = clock.instant();
+        List<ActiveJob> jobs = listActiveJobs();
+        List<EscalationDecision> decisions = new ArrayList<>();
+        for (EscalationDecision decision : planner.plan(jobs, policy)) {
+            EscalationDecision done = policy.dryRun() || !decision.toSend() ? decision : apply(decision);
+            audit(done);
+            decisions.add(done);
+        }
+        EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions);
+        meters.counter("blackpearl.escalation.runs", "result", report.succeeded() ? "success" : "failure").increment();
+        if (report.succeeded()) {
+            lastSuccessEpochSeconds.set(clock.instant().getEpochSecond());
+        }
+        exchange.getMessage().setBody(report);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ActiveJob> listActiveJobs() {
+        Exchange listed = template.send(blackpearlUri, e -> e.getMessage().setHeader(BlackPearlConstants.OPERATION, "list"));
+        if (listed.getException() != null) {
+            meters.counter("blackpearl.escalation.runs", "result", "failure").increment();
+            throw new IllegalStateException("Escalation run could not list the active jobs: "
+                    + listed.getException().getMessage(), listed.getException());
+        }
+        return listed.getMessage().getBody(List.class);
+    }
+
+    private EscalationDecision apply(EscalationDecision decision) {
+        Exchange modified = template.send(blackpearlUri, e -> {
+            e.getMessage().setHeader(BlackPearlConstants.OPERATION, "modify");
+            e.getMessage().setHeader(BlackPearlConstants.JOB_ID, decision.jobId().toString());
+            e.getMessage().setHeader(BlackPearlConstants.PRIORITY, decision.to().name());
+        });
+        Exception failure = modified.getException();
+        if (failure == null) {
+            return decision.withOutcome(EscalationOutcome.APPLIED, decision.reason());
+        }
+        BlackPearlException ds3 = modified.getException(BlackPearlException.class);
+        if (ds3 != null && ds3.isNotFound()) {
+            return decision.withOutcome(EscalationOutcome.SKIPPED_NOT_FOUND, "the job is no longer active");
+        }
+        LOG.warn("Escalation of job {} to {} failed; the next run tries again: {}", decision.jobId(), decision.to(),
+                failure.getMessage());
+        return decision.withOutcome(EscalationOutcome.FAILED, failure.getMessage());
+    }
+
+    private void audit(EscalationDecision d) {
+        AUDIT.info("escalation job={} name=\"{}\" from={} to={} rule={} age={} outcome={} reason=\"{}\"",
+                d.jobId(), d.jobName(), d.from(), d.to(), d.ruleId(),
+                d.age() == null ? "" : EscalationPlanner.format(d.age()), d.outcome(), d.reason());
+        Counter.builder("blackpearl.escalation.decisions")
+                .description("Escalation decisions by rule and outcome")
+                .tag("rule", d.ruleId() == null ? "none" : d.ruleId())
+                .tag("outcome", d.outcome().name())
+                .register(meters).increment();
+    }
+}

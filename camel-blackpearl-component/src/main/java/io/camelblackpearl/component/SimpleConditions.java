@@ -1,0 +1,41 @@
+package io.camelblackpearl.component;
+
+import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.escalation.PolicyFile;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+import org.apache.camel.spi.Language;
+import org.apache.camel.support.DefaultExchange;
+
+/**
+ * Compiles the {@code condition} of an escalation rule as a Camel Simple predicate over the job (the job
+ * is the message body, so {@code ${body.originalSizeInBytes} > 1000000000} works). Each condition is
+ * tried once on a sample job at load time, so a misspelt property fails at start-up, not at 3 a.m.
+ */
+public final class SimpleConditions {
+
+    private static final ActiveJob SAMPLE = new ActiveJob(false, UUID.randomUUID(), 0, "NONE", 0, Instant.EPOCH, true, null,
+            UUID.randomUUID(), false, false, false, "sample", 0, io.camelblackpearl.ds3.model.Priority.NORMAL, false, null,
+            false, io.camelblackpearl.ds3.model.JobRequestType.PUT, "NO", false, false, UUID.randomUUID(), false);
+
+    private SimpleConditions() {
+    }
+
+    public static PolicyFile.ConditionCompiler compiler(CamelContext context) {
+        Language simple = context.resolveLanguage("simple");
+        return text -> {
+            Predicate predicate = simple.createPredicate(text);
+            predicate.init(context);
+            java.util.function.Predicate<ActiveJob> condition = job -> {
+                Exchange exchange = new DefaultExchange(context);
+                exchange.getMessage().setBody(job);
+                return predicate.matches(exchange);
+            };
+            condition.test(SAMPLE);
+            return condition;
+        };
+    }
+}

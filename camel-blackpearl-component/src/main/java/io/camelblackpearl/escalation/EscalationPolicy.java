@@ -1,0 +1,45 @@
+package io.camelblackpearl.escalation;
+
+import java.util.List;
+import java.util.Optional;
+import io.camelblackpearl.ds3.model.ActiveJob;
+
+/**
+ * A whole policy: ordered rules (the first that matches a job decides) and the guards of every run.
+ *
+ * @param enabled               kill switch: when false a run decides nothing and sends nothing
+ * @param dryRun                decide and audit, but send no modify
+ * @param maxEscalationsPerRun  at most this many modifies per run; the rest wait for the next run
+ * @param maxUrgentJobs         at most this many active jobs at URGENT, counting those already there
+ * @param rules                 in order of precedence
+ */
+public record EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalationsPerRun, int maxUrgentJobs,
+                               List<EscalationRule> rules) {
+
+    public static final int DEFAULT_MAX_ESCALATIONS_PER_RUN = 100;
+    public static final int DEFAULT_MAX_URGENT_JOBS = 10;
+
+    public EscalationPolicy {
+        rules = List.copyOf(rules);
+        if (maxEscalationsPerRun < 1) {
+            throw new IllegalArgumentException("maxEscalationsPerRun must be at least 1, was " + maxEscalationsPerRun);
+        }
+        if (maxUrgentJobs < 0) {
+            throw new IllegalArgumentException("maxUrgentJobs must not be negative, was " + maxUrgentJobs);
+        }
+    }
+
+    /** The first rule that selects {@code job}. */
+    public Optional<EscalationRule> ruleFor(ActiveJob job) {
+        for (EscalationRule rule : rules) {
+            if (rule.match().matches(job)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public EscalationPolicy withDryRun(boolean value) {
+        return new EscalationPolicy(enabled, value, maxEscalationsPerRun, maxUrgentJobs, rules);
+    }
+}

@@ -251,6 +251,10 @@ final class Ds3RequestHandler implements HttpRequestHandler {
             response.setEntity(new ByteArrayEntity(Arrays.copyOf(whole, whole.length / 2), XML));
             return status;
         }
+        if (fault instanceof Fault.JobVanishes && in.jobRef != null) {
+            appliance.resolve(in.jobRef).ifPresent(job -> appliance.remove(job.id()));
+            return serve(in, response);
+        }
         if (fault instanceof Fault.DropConnection) {
             // An IOException out of the handler makes the server close the connection without an answer.
             throw new SocketException("Injected connection drop");

@@ -33,6 +33,10 @@ public sealed interface Fault {
     record DropConnection() implements Fault {
     }
 
+    /** The job is gone (finished or canceled elsewhere) just before this request is served: it answers 404. */
+    record JobVanishes() implements Fault {
+    }
+
     /** Wait, then answer normally. */
     record Delay(Duration delay) implements Fault {
         public Delay {

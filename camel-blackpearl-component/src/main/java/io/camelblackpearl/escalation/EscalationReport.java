@@ -35,21 +35,26 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
         return count(EscalationOutcome.FAILED) == 0;
     }
 
-    /** A plain-text table of the decisions, for consoles and logs. */
+    /**
+     * A plain-text table of what the run changed (or would change, in a dry run) and what failed, for
+     * consoles and logs; decisions left for the next run are summed up in one line.
+     */
     public String toTable() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format("Escalation run at %s%s: %d active jobs, %d applied, %d planned, %d skipped, %d failed%n",
+        long waiting = count(EscalationOutcome.SKIPPED_RUN_LIMIT);
+        s.append(String.format("Escalation run at %s%s: %d active jobs, %d applied, %d planned, %d failed, "
+                        + "%d vanished, %d held back by the URGENT cap, %d left for the next run%n",
                 startedAt, dryRun ? " (dry run)" : "", activeJobs, count(EscalationOutcome.APPLIED),
-                count(EscalationOutcome.PLANNED),
-                count(EscalationOutcome.SKIPPED_NOT_FOUND) + count(EscalationOutcome.SKIPPED_RUN_LIMIT)
-                        + count(EscalationOutcome.SKIPPED_URGENT_CAP),
-                count(EscalationOutcome.FAILED)));
-        if (decisions.isEmpty()) {
-            return s.append("  nothing to change").append(System.lineSeparator()).toString();
+                count(EscalationOutcome.PLANNED), count(EscalationOutcome.FAILED), count(EscalationOutcome.SKIPPED_NOT_FOUND),
+                count(EscalationOutcome.SKIPPED_URGENT_CAP), waiting));
+        List<EscalationDecision> shown = decisions.stream()
+                .filter(d -> d.outcome() != EscalationOutcome.SKIPPED_RUN_LIMIT).toList();
+        if (shown.isEmpty()) {
+            return s.append("  nothing changed").append(System.lineSeparator()).toString();
         }
         String row = "  %-36s  %-18s  %-7s  %-7s  %-12s  %-8s  %s%n";
         s.append(String.format(row, "JOB", "NAME", "FROM", "TO", "RULE", "AGE", "OUTCOME"));
-        for (EscalationDecision d : decisions) {
+        for (EscalationDecision d : shown) {
             s.append(String.format(row, d.jobId(), abbreviate(d.jobName(), 18), d.from(), d.to(), abbreviate(d.ruleId(), 12),
                     d.age() == null ? "" : EscalationPlanner.format(d.age()), d.outcome()));
         }

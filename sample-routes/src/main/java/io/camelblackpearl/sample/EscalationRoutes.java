@@ -1,0 +1,51 @@
+package io.camelblackpearl.sample;
+
+import io.camelblackpearl.component.BlackPearlConstants;
+import io.camelblackpearl.component.EscalationProcessor;
+import io.camelblackpearl.component.SimpleConditions;
+import io.camelblackpearl.escalation.EscalationPolicy;
+import io.camelblackpearl.escalation.PolicyFile;
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * The sample's routes in Java DSL: the Quartz-triggered escalation (unless {@code escalation.dsl=yaml},
+ * which uses routes/escalation.yaml instead) and {@code direct:escalateNow} for one job by headers. It
+ * also loads the escalation policy, so a bad policy stops the application at start-up.
+ */
+public class EscalationRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() throws Exception {
+        EscalationPolicy policy = loadPolicy(getContext().resolvePropertyPlaceholders("{{escalation.policy-file}}"));
+        bindToRegistry("escalationProcessor", new EscalationProcessor(policy));
+        bindToRegistry("printEscalationReport", new PrintEscalationReport());
+        bindToRegistry("escalationRunLimit", new RunLimit(
+                Integer.parseInt(getContext().resolvePropertyPlaceholders("{{escalation.max-runs}}"))));
+
+        if ("java".equalsIgnoreCase(getContext().resolvePropertyPlaceholders("{{escalation.dsl}}"))) {
+            // RAW(): a cron expression has spaces, which must reach Quartz unencoded.
+            from("quartz:blackpearl/escalation?cron=RAW({{escalation.cron}})&stateful=true").routeId("escalation")
+                    .process("escalationRunLimit")
+                    .process("escalationProcessor")
+                    .process("printEscalationReport");
+        }
+
+        from("direct:escalateNow").routeId("escalate-now")
+                .to("blackpearl:activeJob?includeObjects=false")
+                .log("job ${header." + BlackPearlConstants.JOB_ID + "} is now ${header." + BlackPearlConstants.PRIORITY + "}");
+    }
+
+    /** {@code classpath:…} or a file path; the policy is validated here, conditions compiled as Camel Simple. */
+    private EscalationPolicy loadPolicy(String location) throws Exception {
+        PolicyFile.ConditionCompiler conditions = SimpleConditions.compiler(getContext());
+        if (location.startsWith("classpath:")) {
+            try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(getContext(), location)) {
+                return PolicyFile.parse(in, location, conditions);
+            }
+        }
+        return PolicyFile.load(Path.of(location), conditions);
+    }
+}

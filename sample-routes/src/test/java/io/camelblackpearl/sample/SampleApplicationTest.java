@@ -1,0 +1,60 @@
+package io.camelblackpearl.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The main job as a user runs it: the application in its own JVM, on the embedded simulator, with the
+ * escalation route in Java DSL or YAML DSL, firing by Quartz and stopping by itself after max-runs.
+ */
+class SampleApplicationTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "yaml"})
+    void escalatesOnTheEmbeddedSimulatorAndStopsByItself(String dsl) throws Exception {
+        Path audit = dir.resolve("audit.log");
+        Path out = dir.resolve("out.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Descalation.audit-file=" + audit, "-cp",
+                System.getProperty("java.class.path"), SampleApplication.class.getName())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).directory(dir.toFile());
+        builder.environment().put("ESCALATION_DSL", dsl);
+        builder.environment().put("ESCALATION_CRON", "0/1 * * * * ?");
+        builder.environment().put("ESCALATION_MAX_RUNS", "2");
+        builder.environment().remove("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT");
+        Process process = builder.start();
+        boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("stops by itself; output:%n%s", output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+
+        assertThat(output).contains("using the embedded BlackPearl simulator", "Stopping after 2 escalation runs");
+        List<String> runs = output.lines().filter(l -> l.startsWith("Escalation run at")).toList();
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0)).contains("400 active jobs", "100 applied", "0 failed");
+        assertThat(output).containsPattern("restore-\\d{5}\\s+(LOW|NORMAL)\\s+URGENT\\s+restores");
+        assertThat(auditLines(audit)).allSatisfy(line -> assertThat(line)
+                .matches(".*escalation job=\\S+ name=\"[^\"]*\" from=\\w+ to=\\w+ rule=\\S+ age=\\S+ outcome=\\w+ reason=\".*\""));
+        assertThat(auditLines(audit)).filteredOn(l -> l.contains("outcome=APPLIED")).hasSize(200);
+        assertThat(output).doesNotContain("secret key");
+    }
+
+    private static List<String> auditLines(Path audit) throws IOException {
+        return Files.readAllLines(audit, StandardCharsets.UTF_8);
+    }
+}

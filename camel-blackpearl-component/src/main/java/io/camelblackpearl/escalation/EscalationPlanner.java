@@ -107,20 +107,24 @@ public final class EscalationPlanner {
         return out;
     }
 
-    /** {@code 2h10m}, {@code 3d4h}, {@code 45m}: the age as an operator reads it. */
+    /** {@code 2h10m}, {@code 3d4h}, {@code 45m}, {@code 1m35s}: the age as an operator reads it. */
     public static String format(Duration age) {
         if (age.isNegative()) {
             return "-" + format(age.negated());
         }
         long days = age.toDays();
-        long hours = age.toHoursPart();
-        long minutes = age.toMinutesPart();
+        int hours = age.toHoursPart();
+        int minutes = age.toMinutesPart();
+        int seconds = age.toSecondsPart();
         if (days > 0) {
-            return days + "d" + hours + "h";
+            return days + "d" + (hours == 0 ? "" : hours + "h");
         }
         if (hours > 0) {
-            return hours + "h" + String.format("%02d", minutes) + "m";
+            return hours + "h" + (minutes == 0 ? "" : String.format("%02dm", minutes));
         }
-        return minutes + "m" + String.format("%02d", age.toSecondsPart()) + "s";
+        if (minutes > 0) {
+            return minutes + "m" + (seconds == 0 ? "" : String.format("%02ds", seconds));
+        }
+        return seconds + "s";
     }
 }

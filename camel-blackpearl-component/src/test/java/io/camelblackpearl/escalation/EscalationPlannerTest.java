@@ -173,5 +173,9 @@ class EscalationPlannerTest {
         assertThat(EscalationPlanner.format(Duration.ofMinutes(130))).isEqualTo("2h10m");
         assertThat(EscalationPlanner.format(Duration.ofHours(76))).isEqualTo("3d4h");
         assertThat(EscalationPlanner.format(Duration.ofSeconds(95))).isEqualTo("1m35s");
+        assertThat(EscalationPlanner.format(Duration.ofMinutes(30))).isEqualTo("30m");
+        assertThat(EscalationPlanner.format(Duration.ofHours(2))).isEqualTo("2h");
+        assertThat(EscalationPlanner.format(Duration.ofDays(2))).isEqualTo("2d");
+        assertThat(EscalationPlanner.format(Duration.ofSeconds(7))).isEqualTo("7s");
     }
 }

@@ -60,6 +60,25 @@ class PolicyFileTest {
     }
 
     @Test
+    void theDocumentedExamplesAreValidPolicies() throws Exception {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "escalation.md"));
+        java.util.regex.Matcher blocks = java.util.regex.Pattern.compile("```yaml\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(docs);
+        assertThat(blocks.find()).isTrue();
+        EscalationPolicy format = PolicyFile.parse(blocks.group(1), "docs/escalation.md", condition -> job -> true);
+        assertThat(format.rules()).extracting(EscalationRule::id).containsExactly("restores", "default");
+        StringBuilder examples = new StringBuilder();
+        while (blocks.find()) {
+            String block = blocks.group(1);
+            if (block.contains("ladder:") && !block.contains("- route:")) {
+                examples.append(block.startsWith("rules:") ? block.substring("rules:\n".length()) : block);
+            }
+        }
+        EscalationPolicy all = PolicyFile.parse("rules:\n" + examples, "docs/escalation.md", condition -> job -> true);
+        assertThat(all.rules()).extracting(EscalationRule::id)
+                .containsExactly("restores", "big-archives", "finance-sla", "nightly", "default");
+    }
+
+    @Test
     void defaultsWhenGuardsAreLeftOut() {
         EscalationPolicy policy = PolicyFile.parse("rules: [ { id: a, ladder: [ { after: 1h, priority: HIGH } ] } ]", "x", PolicyFile.NO_CONDITIONS);
         assertThat(policy.enabled()).isTrue();

@@ -30,6 +30,7 @@ public final class Ds3Simulator implements AutoCloseable {
     private final Duration clockSkewTolerance;
     private final InetAddress bindAddress;
     private final int requestedPort;
+    private final javax.net.ssl.SSLContext sslContext;
     private final UUID nodeId = UUID.randomUUID();
     private HttpServer server;
 
@@ -40,6 +41,7 @@ public final class Ds3Simulator implements AutoCloseable {
         this.clockSkewTolerance = builder.clockSkewTolerance;
         this.bindAddress = builder.bindAddress;
         this.requestedPort = builder.port;
+        this.sslContext = builder.sslContext;
     }
 
     public static Builder builder() {
@@ -59,6 +61,9 @@ public final class Ds3Simulator implements AutoCloseable {
                 .setSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoKeepAlive(true)
                         .setSoTimeout(Timeout.ofMinutes(5)).setBacklogSize(1024).build())
                 .setExceptionListener(org.apache.hc.core5.http.ExceptionListener.NO_OP);
+        if (sslContext != null) {
+            bootstrap.setSslContext(sslContext);
+        }
         LazyHandler handler = new LazyHandler();
         // One handler for every request, whatever its Host: an appliance is reached by IP, name or alias.
         bootstrap.setRequestRouter((request, context) -> handler);
@@ -104,7 +109,7 @@ public final class Ds3Simulator implements AutoCloseable {
         return server != null;
     }
 
-    /** The data path's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    /** The data path's base URL, e.g. {@code http://127.0.0.1:41234} ({@code https} when serving TLS). */
     public synchronized String endpoint() {
         if (server == null) {
             throw new IllegalStateException("The simulator is not started");
@@ -113,7 +118,7 @@ public final class Ds3Simulator implements AutoCloseable {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + server.getLocalPort();
+        return (sslContext == null ? "http://" : "https://") + host + ":" + server.getLocalPort();
     }
 
     public synchronized int port() {
@@ -152,6 +157,13 @@ public final class Ds3Simulator implements AutoCloseable {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
         private int requestLogCapacity = 100_000;
+        private javax.net.ssl.SSLContext sslContext;
+
+        /** Serve https with this context's key (e.g. a self-signed certificate for TLS tests); default plain http. */
+        public Builder tls(javax.net.ssl.SSLContext value) {
+            this.sslContext = value;
+            return this;
+        }
 
         /** Port to listen on; 0 (the default) picks a free one. */
         public Builder port(int value) {

@@ -65,7 +65,7 @@ public class Ds3CallsBenchmark {
 
     @Benchmark
     public MasterObjectList modifyActiveJobWithTheClient() {
-        return client.modifyActiveJob(jobId, JobModification.priority(Priority.HIGH), false).body();
+        return client.modifyActiveJob(jobId, JobModification.ofPriority(Priority.HIGH), false).body();
     }
 
     @Benchmark

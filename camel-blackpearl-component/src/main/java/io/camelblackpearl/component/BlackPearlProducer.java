@@ -44,8 +44,14 @@ public class BlackPearlProducer extends DefaultProducer {
             case modify -> modify(exchange, inputs, client, resource, options);
             case get -> get(exchange, inputs, client, resource, options);
             case list -> list(exchange, inputs, client, options);
-            case cancel -> delete(exchange, inputs.jobId(), client.cancelActiveJob(inputs.jobId()));
-            case truncate -> delete(exchange, inputs.jobId(), client.truncateActiveJob(inputs.jobId()));
+            case cancel -> {
+                String jobId = inputs.jobId();
+                delete(exchange, jobId, client.cancelActiveJob(jobId));
+            }
+            case truncate -> {
+                String jobId = inputs.jobId();
+                delete(exchange, jobId, client.truncateActiveJob(jobId));
+            }
         }
     }
 

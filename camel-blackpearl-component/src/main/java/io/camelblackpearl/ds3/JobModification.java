@@ -15,7 +15,7 @@ public record JobModification(
         Boolean deadJobCleanupAllowed,
         Boolean protectedJob) {
 
-    public static JobModification priority(Priority priority) {
+    public static JobModification ofPriority(Priority priority) {
         return new JobModification(priority, null, null, CreatedAtFormat.ISO_8601, null, null);
     }
 

@@ -74,7 +74,7 @@ class SignatureAndDateTest extends BlackPearlTestSupport {
             SimulatedJob job = SimulatedJob.builder(java.util.UUID.randomUUID()).build();
             simulator.appliance().put(job);
             BlackPearlException e = org.assertj.core.api.Assertions.catchThrowableOfType(BlackPearlException.class,
-                    () -> client.modifyActiveJob(job.id().toString(), JobModification.priority(Priority.HIGH), true));
+                    () -> client.modifyActiveJob(job.id().toString(), JobModification.ofPriority(Priority.HIGH), true));
             assertThat(e.isClockSkew()).isTrue();
             assertThat(e.isAuthorization()).isFalse();
             assertThat(e.getDs3Message()).contains("Client clock");
@@ -89,7 +89,7 @@ class SignatureAndDateTest extends BlackPearlTestSupport {
                      Clock.fixed(Instant.now(), ZoneOffset.UTC))) {
             SimulatedJob job = SimulatedJob.builder(java.util.UUID.randomUUID()).build();
             simulator.appliance().put(job);
-            assertThat(client.modifyActiveJob(job.id().toString(), JobModification.priority(Priority.HIGH), true).status()).isEqualTo(200);
+            assertThat(client.modifyActiveJob(job.id().toString(), JobModification.ofPriority(Priority.HIGH), true).status()).isEqualTo(200);
         }
     }
 }

@@ -46,6 +46,8 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
 
     private final EscalationPolicy policy;
     private final String blackpearlUri;
+    /** Escalation needs only the answer's summary: a job of millions of objects must not be read whole. */
+    private final String modifyUri;
     private final EscalationPlanner planner;
     private final Clock clock;
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
@@ -60,6 +62,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     public EscalationProcessor(EscalationPolicy policy, String blackpearlUri, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.blackpearlUri = Objects.requireNonNull(blackpearlUri, "blackpearlUri");
+        this.modifyUri = blackpearlUri + (blackpearlUri.contains("?") ? "&" : "?") + "includeObjects=false";
         this.clock = Objects.requireNonNull(clock, "clock");
         this.planner = new EscalationPlanner(clock);
     }
@@ -145,7 +148,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     }
 
     private EscalationDecision apply(EscalationDecision decision) {
-        Exchange modified = template.send(blackpearlUri, e -> {
+        Exchange modified = template.send(modifyUri, e -> {
             e.getMessage().setHeader(BlackPearlConstants.OPERATION, "modify");
             e.getMessage().setHeader(BlackPearlConstants.JOB_ID, decision.jobId().toString());
             e.getMessage().setHeader(BlackPearlConstants.PRIORITY, decision.to().name());

@@ -32,31 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class EscalationRunTest extends BlackPearlTestSupport {
 
-    private static final String POLICY = """
-            maxEscalationsPerRun: 2000
-            maxUrgentJobs: 10
-            rules:
-              - id: restores
-                match:
-                  requestType: GET
-                  name: "restore-*"
-                  priority: [LOW, NORMAL]
-                ladder:
-                  - { after: 30m, priority: NORMAL }
-                  - { after: 2h,  priority: HIGH }
-                  - { after: 6h,  priority: URGENT }
-                ceiling: URGENT
-              - id: big-archives
-                match:
-                  requestType: PUT
-                  condition: "${body.originalSizeInBytes} > 1000000000000"
-                ladder:
-                  - { after: 1h, priority: HIGH }
-              - id: default
-                ladder:
-                  - { after: 4h,  priority: NORMAL }
-                  - { after: 24h, priority: HIGH }
-            """;
 
     @BindToRegistry("meters")
     private final MeterRegistry meters = new SimpleMeterRegistry();
@@ -67,7 +42,8 @@ class EscalationRunTest extends BlackPearlTestSupport {
     private int expectedModifies;
 
     private EscalationPolicy policy(boolean dryRun) {
-        return PolicyFile.parse(POLICY, "test-policy", SimpleConditions.compiler(context)).withDryRun(dryRun);
+        return PolicyFile.parse(getClass().getResourceAsStream("/escalation/run-policy.yaml"), "run-policy.yaml",
+                SimpleConditions.compiler(context)).withDryRun(dryRun);
     }
 
     @Override

@@ -17,27 +17,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The policy format of the escalation issue, and every way it can be wrong, refused with rule and field. */
 class PolicyFileTest {
 
-    static final String EXAMPLE = """
-            enabled: true
-            dryRun: false
-            maxEscalationsPerRun: 100
-            maxUrgentJobs: 10
-            rules:
-              - id: restores
-                match:
-                  requestType: GET
-                  name: "restore-*"
-                  priority: [LOW, NORMAL]
-                ladder:
-                  - { after: 30m, priority: NORMAL }
-                  - { after: 2h,  priority: HIGH }
-                  - { after: 6h,  priority: URGENT }
-                ceiling: URGENT
-              - id: default
-                ladder:
-                  - { after: 4h,  priority: NORMAL }
-                  - { after: 24h, priority: HIGH }
-            """;
+    /** The policy format exactly as the escalation issue gives it. */
+    static final String EXAMPLE = resource("/escalation/example-policy.yaml");
+
+    static String resource(String name) {
+        try (java.io.InputStream in = PolicyFileTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void readsTheDocumentedFormat() {

@@ -17,6 +17,8 @@ import org.apache.camel.support.DefaultExchange;
  */
 public final class SimpleConditions {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimpleConditions.class);
+
     private static final ActiveJob SAMPLE = new ActiveJob(false, UUID.randomUUID(), 0, "NONE", 0, Instant.EPOCH, true, null,
             UUID.randomUUID(), false, false, false, "sample", 0, io.camelblackpearl.ds3.model.Priority.NORMAL, false, null,
             false, io.camelblackpearl.ds3.model.JobRequestType.PUT, "NO", false, false, UUID.randomUUID(), false);
@@ -35,7 +37,16 @@ public final class SimpleConditions {
                 return predicate.matches(exchange);
             };
             condition.test(SAMPLE);
-            return condition;
+            // At run time one odd job must not stop the escalation of all the others.
+            return job -> {
+                try {
+                    return condition.test(job);
+                } catch (RuntimeException e) {
+                    LOG.warn("Condition '{}' failed on job {}; the rule does not apply to it in this run: {}",
+                            text, job.id(), e.getMessage());
+                    return false;
+                }
+            };
         };
     }
 }

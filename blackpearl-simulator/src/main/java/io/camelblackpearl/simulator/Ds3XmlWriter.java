@@ -3,7 +3,6 @@ package io.camelblackpearl.simulator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -145,10 +144,6 @@ final class Ds3XmlWriter {
     /** A stable id per generated chunk or object, cheap enough for millions. */
     private static UUID derivedId(UUID base, long index) {
         return new UUID(base.getMostSignificantBits() ^ (index * 0x9E3779B97F4A7C15L), base.getLeastSignificantBits());
-    }
-
-    static String date(Instant instant) {
-        return DS3_DATE.format(instant);
     }
 
     private static void element(StringBuilder xml, String name, String value) {

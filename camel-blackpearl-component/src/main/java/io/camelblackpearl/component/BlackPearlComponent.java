@@ -40,10 +40,7 @@ public class BlackPearlComponent extends DefaultComponent implements SSLContextP
 
     /** Refuses a configuration that could never send a request, before any is sent. */
     static void validate(BlackPearlConfiguration c, BlackPearlResource resource) {
-        if (!c.getOperation().supports(resource)) {
-            throw new IllegalArgumentException("Invalid option operation value '" + c.getOperation()
-                    + "': it is only available on blackpearl:activeJob, not blackpearl:" + resource);
-        }
+        ExchangeInputs.requireSupported("option operation", c.getOperation(), resource);
         if (c.getDs3Client() == null) {
             String endpoint = c.getEndpoint();
             if (endpoint == null || endpoint.isBlank()) {
@@ -52,8 +49,7 @@ public class BlackPearlComponent extends DefaultComponent implements SSLContextP
             }
             String lower = endpoint.trim().toLowerCase(Locale.ROOT);
             if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-                throw new IllegalArgumentException("Invalid option endpoint value '" + endpoint
-                        + "': expected an http:// or https:// URL of the appliance's data path");
+                throw ExchangeInputs.invalid("option endpoint", endpoint, "expected an http:// or https:// URL of the appliance's data path");
             }
             if (c.getAccessKey() == null || c.getAccessKey().isBlank()) {
                 throw new IllegalArgumentException("Missing option accessKey: set the BlackPearl user's access id");
@@ -69,26 +65,23 @@ public class BlackPearlComponent extends DefaultComponent implements SSLContextP
         notNegative("maxRedirects", c.getMaxRedirects());
         uuid("bucketId", c.getBucketId());
         uuid("userId", c.getUserId());
-        if (c.getPriority() != null && !c.getPriority().isUserSettable() && !c.isAllowReservedPriorities()
-                && c.getOperation() == BlackPearlOperation.modify) {
-            throw new IllegalArgumentException("Invalid option priority value '" + c.getPriority()
-                    + "': the DS3 contract reserves it for the appliance; set allowReservedPriorities=true to send it anyway");
+        if (c.getOperation() == BlackPearlOperation.modify) {
+            ExchangeInputs.requireSettable("option priority", c.getPriority(), c.isAllowReservedPriorities());
         }
         if (c.getCreatedAt() != null && ExchangeInputs.toInstant(c.getCreatedAt()) == null) {
-            throw new IllegalArgumentException("Invalid option createdAt value '" + c.getCreatedAt()
-                    + "': expected epoch seconds or milliseconds, or an ISO-8601 date-time with a zone such as 2026-01-01T00:00:00Z");
+            throw ExchangeInputs.invalid("option createdAt", c.getCreatedAt(), ExchangeInputs.CREATED_AT_FORMS);
         }
     }
 
     private static void positive(String option, long value) {
         if (value < 1) {
-            throw new IllegalArgumentException("Invalid option " + option + " value '" + value + "': it must be at least 1");
+            throw ExchangeInputs.invalid("option " + option, value, "it must be at least 1");
         }
     }
 
     private static void notNegative(String option, long value) {
         if (value < 0) {
-            throw new IllegalArgumentException("Invalid option " + option + " value '" + value + "': it must not be negative");
+            throw ExchangeInputs.invalid("option " + option, value, "it must not be negative");
         }
     }
 
@@ -99,7 +92,7 @@ public class BlackPearlComponent extends DefaultComponent implements SSLContextP
         try {
             UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid option " + option + " value '" + value + "': expected a UUID");
+            throw ExchangeInputs.invalid("option " + option, value, "expected a UUID");
         }
     }
 

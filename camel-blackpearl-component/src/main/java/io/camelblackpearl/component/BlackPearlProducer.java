@@ -34,11 +34,7 @@ public class BlackPearlProducer extends DefaultProducer {
         BlackPearlConfiguration options = getEndpoint().getConfiguration();
         BlackPearlResource resource = getEndpoint().getResource();
         ExchangeInputs inputs = new ExchangeInputs(exchange, options);
-        BlackPearlOperation operation = inputs.operation();
-        if (!operation.supports(resource)) {
-            throw new IllegalArgumentException("Invalid header " + BlackPearlConstants.OPERATION + " value '" + operation
-                    + "': it is only available on blackpearl:activeJob, not blackpearl:" + resource);
-        }
+        BlackPearlOperation operation = inputs.operation(resource);
         Ds3Client client = getEndpoint().getClient();
         switch (operation) {
             case modify -> modify(exchange, inputs, client, resource, options);

@@ -28,21 +28,28 @@ final class ExchangeInputs {
         this.options = options;
     }
 
-    BlackPearlOperation operation() {
+    /** The operation to perform on {@code resource}: the header's if set (validated here), else the option's. */
+    BlackPearlOperation operation(BlackPearlResource resource) {
         Object header = exchange.getMessage().getHeader(BlackPearlConstants.OPERATION);
         if (header == null) {
             return options.getOperation();
         }
-        if (header instanceof BlackPearlOperation operation) {
-            return operation;
-        }
-        String value = header.toString().trim();
-        for (BlackPearlOperation operation : BlackPearlOperation.values()) {
-            if (operation.name().equalsIgnoreCase(value)) {
-                return operation;
+        String source = "header " + BlackPearlConstants.OPERATION;
+        BlackPearlOperation operation = null;
+        if (header instanceof BlackPearlOperation op) {
+            operation = op;
+        } else {
+            for (BlackPearlOperation candidate : BlackPearlOperation.values()) {
+                if (candidate.name().equalsIgnoreCase(header.toString().trim())) {
+                    operation = candidate;
+                }
             }
         }
-        throw invalid(BlackPearlConstants.OPERATION, null, value, "expected one of modify, get, list, cancel, truncate");
+        if (operation == null) {
+            throw invalid(source, header, "expected one of modify, get, list, cancel, truncate");
+        }
+        requireSupported(source, operation, resource);
+        return operation;
     }
 
     /** The job id, required: validated so that it cannot change the request path. */
@@ -55,7 +62,7 @@ final class ExchangeInputs {
         }
         String reason = Ds3Paths.unsafeJobIdReason(value);
         if (reason != null) {
-            throw invalid(BlackPearlConstants.JOB_ID, "jobId", header != null, Ds3Paths.printable(value), reason);
+            throw invalid(source(BlackPearlConstants.JOB_ID, "jobId", header != null), Ds3Paths.printable(value), reason);
         }
         return value;
     }
@@ -73,12 +80,12 @@ final class ExchangeInputs {
             try {
                 priority = Priority.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw invalid(BlackPearlConstants.PRIORITY, null, value, "expected one of URGENT, HIGH, NORMAL, LOW");
+                throw invalid("header " + BlackPearlConstants.PRIORITY, value, "expected one of URGENT, HIGH, NORMAL, LOW");
             }
         }
-        if (forModify && priority != null && !priority.isUserSettable() && !options.isAllowReservedPriorities()) {
-            throw invalid(BlackPearlConstants.PRIORITY, "priority", header != null, priority.name(),
-                    "the DS3 contract reserves it for the appliance; set allowReservedPriorities=true to send it anyway");
+        if (forModify) {
+            requireSettable(source(BlackPearlConstants.PRIORITY, "priority", header != null), priority,
+                    options.isAllowReservedPriorities());
         }
         return priority;
     }
@@ -89,14 +96,14 @@ final class ExchangeInputs {
     }
 
     Boolean deadJobCleanupAllowed() {
-        return bool(BlackPearlConstants.DEAD_JOB_CLEANUP_ALLOWED, "deadJobCleanupAllowed", options.getDeadJobCleanupAllowed());
+        return bool(BlackPearlConstants.DEAD_JOB_CLEANUP_ALLOWED, options.getDeadJobCleanupAllowed());
     }
 
     Boolean protectedJob() {
-        return bool(BlackPearlConstants.PROTECTED, "protected", options.getProtected());
+        return bool(BlackPearlConstants.PROTECTED, options.getProtected());
     }
 
-    private Boolean bool(String headerName, String optionName, Boolean option) {
+    private Boolean bool(String headerName, Boolean option) {
         Object header = exchange.getMessage().getHeader(headerName);
         if (header == null) {
             return option;
@@ -108,7 +115,7 @@ final class ExchangeInputs {
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
         }
-        throw invalid(headerName, optionName, true, value, "expected true or false");
+        throw invalid("header " + headerName, value, "expected true or false");
     }
 
     /** The creation time to set, or null. */
@@ -120,9 +127,7 @@ final class ExchangeInputs {
         }
         Instant instant = toInstant(value);
         if (instant == null) {
-            throw invalid(BlackPearlConstants.CREATED_AT, "createdAt", header != null, String.valueOf(value),
-                    "expected an Instant, Date, OffsetDateTime, ZonedDateTime, epoch seconds or milliseconds, "
-                            + "or an ISO-8601 date-time with a zone such as 2026-01-01T00:00:00Z");
+            throw invalid(source(BlackPearlConstants.CREATED_AT, "createdAt", header != null), value, CREATED_AT_FORMS);
         }
         return instant;
     }
@@ -172,12 +177,31 @@ final class ExchangeInputs {
         return n < EPOCH_SECONDS_LIMIT ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
     }
 
-    private IllegalArgumentException invalid(String header, String option, boolean fromHeader, String value, String why) {
-        String source = fromHeader ? "header " + header : "option " + option;
+    // ---- the rules shared with BlackPearlComponent's endpoint validation ----------------------------
+
+    static final String CREATED_AT_FORMS = "expected an Instant, Date, OffsetDateTime, ZonedDateTime, epoch seconds "
+            + "(below 10^11) or milliseconds, or an ISO-8601 date-time with a zone such as 2026-01-01T00:00:00Z";
+
+    /** "Invalid header X value 'v': why" or "Invalid option x value 'v': why". */
+    static IllegalArgumentException invalid(String source, Object value, String why) {
         return new IllegalArgumentException("Invalid " + source + " value '" + value + "': " + why);
     }
 
-    private IllegalArgumentException invalid(String header, String option, String value, String why) {
-        return invalid(header, option, true, value, why);
+    static void requireSupported(String source, BlackPearlOperation operation, BlackPearlResource resource) {
+        if (!operation.supports(resource)) {
+            throw invalid(source, operation, "it is only available on blackpearl:activeJob, not blackpearl:" + resource);
+        }
+    }
+
+    /** CRITICAL and BACKGROUND are the appliance's (DS3 contract: not specifiable by user) unless explicitly allowed. */
+    static void requireSettable(String source, Priority priority, boolean allowReserved) {
+        if (priority != null && !priority.isUserSettable() && !allowReserved) {
+            throw invalid(source, priority, "the DS3 contract reserves it for the appliance; "
+                    + "set allowReservedPriorities=true to send it anyway");
+        }
+    }
+
+    private static String source(String header, String option, boolean fromHeader) {
+        return fromHeader ? "header " + header : "option " + option;
     }
 }

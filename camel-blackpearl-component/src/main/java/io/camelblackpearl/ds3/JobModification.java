@@ -19,10 +19,6 @@ public record JobModification(
         return new JobModification(priority, null, null, CreatedAtFormat.ISO_8601, null, null);
     }
 
-    public static JobModification none() {
-        return new JobModification(null, null, null, CreatedAtFormat.ISO_8601, null, null);
-    }
-
     /** The query parameters in DS3 spelling, sorted by name as the Java SDK sends them. */
     QueryString toQuery() {
         QueryString query = new QueryString();

@@ -41,6 +41,21 @@ class SimpleConditionsTest {
     }
 
     @Test
+    void aPolicyWithABadSimpleConditionIsRefusedNamingRuleAndField() throws Exception {
+        String policy = """
+                rules:
+                  - id: big
+                    match: { condition: "${body.originalSizeInBytez} > 1" }
+                    ladder: [ { after: 1h, priority: HIGH } ]
+                """;
+        try (CamelContext context = new DefaultCamelContext()) {
+            assertThatThrownBy(() -> io.camelblackpearl.escalation.PolicyFile.parse(policy, "policy.yaml", SimpleConditions.compiler(context)))
+                    .isInstanceOf(io.camelblackpearl.escalation.PolicyException.class)
+                    .hasMessageContainingAll("policy.yaml", "rule 'big'", "field 'match.condition'", "originalSizeInBytez");
+        }
+    }
+
+    @Test
     void aConditionThatThrowsOnOneJobDoesNotMatchItInsteadOfFailing() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             Predicate<ActiveJob> condition = SimpleConditions.compiler(context).compile("${body.name.substring(4)} == 'le'");

@@ -12,22 +12,24 @@ import org.apache.camel.support.ResourceHelper;
 
 /**
  * The sample's routes in Java DSL: the Quartz-triggered escalation (unless {@code escalation.dsl=yaml},
- * which uses routes/escalation.yaml instead) and {@code direct:escalateNow} for one job by headers. It
- * also loads the escalation policy, so a bad policy stops the application at start-up.
+ * which uses routes/escalation.yaml instead) and {@code direct:escalateNow}, which raises one job named by
+ * the {@code CamelBlackPearlJobId} and {@code CamelBlackPearlPriority} headers for callers inside this JVM
+ * (a {@code ProducerTemplate}, another route). It also loads the escalation policy, so a bad policy
+ * stops the application at start-up.
  */
 public class EscalationRoutes extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        EscalationPolicy policy = loadPolicy(getContext().resolvePropertyPlaceholders("{{escalation.policy-file}}"));
+        SampleSettings settings = getContext().getRegistry().lookupByNameAndType("sampleSettings", SampleSettings.class);
+        EscalationPolicy policy = loadPolicy(settings.policyFile());
         bindToRegistry("escalationProcessor", new EscalationProcessor(policy));
         bindToRegistry("printEscalationReport", new PrintEscalationReport());
-        bindToRegistry("escalationRunLimit", new RunLimit(
-                Integer.parseInt(getContext().resolvePropertyPlaceholders("{{escalation.max-runs}}"))));
+        bindToRegistry("escalationRunLimit", new RunLimit(settings.maxRuns()));
 
-        if ("java".equalsIgnoreCase(getContext().resolvePropertyPlaceholders("{{escalation.dsl}}"))) {
+        if (settings.dsl().equals("java")) {
             // RAW(): a cron expression has spaces, which must reach Quartz unencoded.
-            from("quartz:blackpearl/escalation?cron=RAW({{escalation.cron}})&stateful=true").routeId("escalation")
+            from("quartz:blackpearl/escalation?cron=RAW(" + settings.cron() + ")&stateful=true").routeId("escalation")
                     .process("escalationRunLimit")
                     .process("escalationProcessor")
                     .process("printEscalationReport");

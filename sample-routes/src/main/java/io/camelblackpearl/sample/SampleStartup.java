@@ -1,0 +1,96 @@
+package io.camelblackpearl.sample;
+
+import io.camelblackpearl.component.ApplianceCheck;
+import io.camelblackpearl.component.BlackPearlComponent;
+import io.camelblackpearl.component.BlackPearlConfiguration;
+import io.camelblackpearl.component.BlackPearlEndpoint;
+import io.camelblackpearl.component.EscalationProcessor;
+import io.camelblackpearl.simulator.Ds3Simulator;
+import io.camelblackpearl.simulator.SeedPlan;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides, once every setting is known, whether the sample runs on a configured appliance or on the
+ * embedded simulator; checks the sample's settings; and once started says in one line what it will do,
+ * then checks once that the appliance answers. A failed check is reported, not fatal: the appliance may
+ * come back, and every firing tries again.
+ */
+final class SampleStartup extends MainListenerSupport {
+
+    static final String ENDPOINT = "camel.component.blackpearl.endpoint";
+    private static final Logger LOG = LoggerFactory.getLogger(SampleStartup.class);
+
+    private Ds3Simulator simulator;
+    private SampleSettings settings;
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+        boolean applianceConfigured = properties.resolveProperty(ENDPOINT).filter(v -> !v.isBlank()).isPresent();
+        if (applianceConfigured) {
+            properties.addInitialProperty(SampleSettings.CRON, "0 */5 * * * ?");
+            properties.addInitialProperty(SampleSettings.MAX_RUNS, "0");
+        } else {
+            properties.addInitialProperty(SampleSettings.CRON, "0/3 * * * * ?");
+            properties.addInitialProperty(SampleSettings.MAX_RUNS, "3");
+        }
+        settings = SampleSettings.read(properties);
+        if (!applianceConfigured) {
+            simulator = startSimulator();
+            properties.addOverrideProperty(ENDPOINT, simulator.endpoint());
+            properties.addOverrideProperty("camel.component.blackpearl.access-key", simulator.accessKey());
+            properties.addOverrideProperty("camel.component.blackpearl.secret-key", simulator.secretKey());
+        }
+        if (settings.dsl().equals("yaml")) {
+            properties.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/escalation.yaml");
+        }
+        main.getCamelContext().getRegistry().bind("sampleSettings", settings);
+    }
+
+    /** Routes exist but nothing fires yet: the summary and the check come before the first run. */
+    @Override
+    public void afterConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        BlackPearlConfiguration appliance = context.getComponent("blackpearl", BlackPearlComponent.class).getConfiguration();
+        EscalationProcessor escalation = context.getRegistry().lookupByNameAndType("escalationProcessor", EscalationProcessor.class);
+        LOG.info("Escalation against {} as access key {}: policy {} ({}), schedule '{}', run limit {}, route in {} DSL",
+                appliance.getEndpoint(), appliance.getAccessKey(), settings.policyFile(),
+                escalation.getPolicy().dryRun() ? "DRY RUN: decides and audits, sends nothing" : "applies its decisions",
+                settings.cron(), settings.runLimit(), settings.dsl());
+        BlackPearlEndpoint endpoint = context.getEndpoint("blackpearl:activeJob?operation=list", BlackPearlEndpoint.class);
+        ServiceHelper.startService(endpoint); // builds the client; no I/O until the check's call
+        ApplianceCheck.Result check = ApplianceCheck.run(endpoint.getClient(), appliance.getEndpoint());
+        if (check.reachable()) {
+            LOG.info("{}", check.message());
+        } else {
+            LOG.warn("{}. The escalation keeps its schedule and tries again at every firing.", check.message());
+        }
+    }
+
+    @Override
+    public void afterStop(BaseMainSupport main) {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    /** Ages from minutes to days, every request type, several buckets and users, mostly low priorities. */
+    private static Ds3Simulator startSimulator() {
+        Ds3Simulator simulator = Ds3Simulator.builder().build().start().seed(SeedPlan.jobs(400)
+                .ages(Duration.ofMinutes(2), Duration.ofDays(4))
+                .priorities("LOW", "LOW", "LOW", "NORMAL", "NORMAL", "HIGH")
+                .requestTypes("PUT", "PUT", "GET", "VERIFY")
+                .buckets("media-masters", "finance-records", "science-raw", "backups")
+                .users("ingest", "restore-desk", "scheduler"));
+        System.out.println("No camel.component.blackpearl.endpoint configured: using the embedded BlackPearl simulator at "
+                + simulator.endpoint() + " with " + simulator.appliance().activeJobs().size() + " active jobs");
+        return simulator;
+    }
+}

@@ -1,0 +1,99 @@
+package io.camelblackpearl.sample;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The test's own view of an appliance over the DS3 API: the JDK's HTTP client, signing as the protocol
+ * says, XML read with the JDK's DOM. It shares no code with the product, so it checks the product's
+ * effect from outside.
+ */
+final class Ds3Api {
+
+    /** What a test needs to know of an active job. */
+    record Job(String id, String name, String requestType, String priority, Instant createdAt) {
+    }
+
+    /** Priorities from lowest to highest, for "was it lowered?". */
+    static int rank(String priority) {
+        return switch (priority) {
+            case "BACKGROUND" -> 0;
+            case "LOW" -> 1;
+            case "NORMAL" -> 2;
+            case "HIGH" -> 3;
+            case "URGENT" -> 4;
+            case "CRITICAL" -> 5;
+            default -> throw new IllegalArgumentException("priority " + priority);
+        };
+    }
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss '+0000'", Locale.US).withZone(ZoneOffset.UTC);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String endpoint;
+    private final String accessKey;
+    private final String secretKey;
+
+    Ds3Api(String endpoint, String accessKey, String secretKey) {
+        this.endpoint = endpoint;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+    }
+
+    /** Every active job by id, reading all pages. */
+    Map<String, Job> activeJobs() throws Exception {
+        Map<String, Job> jobs = new LinkedHashMap<>();
+        int offset = 0;
+        while (true) {
+            HttpResponse<byte[]> page = get("/_rest_/active_job", "page_length=200&page_offset=" + offset);
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("list answered " + page.statusCode() + ": " + new String(page.body(), StandardCharsets.UTF_8));
+            }
+            NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(page.body())).getDocumentElement().getElementsByTagName("Job");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                Element job = (Element) nodes.item(i);
+                jobs.put(text(job, "Id"), new Job(text(job, "Id"), text(job, "Name"), text(job, "RequestType"),
+                        text(job, "Priority"), Instant.parse(text(job, "CreatedAt"))));
+            }
+            offset += nodes.getLength();
+            long total = page.headers().firstValueAsLong("Total-Result-Count").orElse(0);
+            if (nodes.getLength() == 0 || offset >= total) {
+                return jobs;
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> get(String path, String query) throws Exception {
+        String date = DATE.format(Instant.now());
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(
+                mac.doFinal(("GET\n\n\n" + date + "\n" + path).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + path + "?" + query))
+                .header("Date", date).header("Authorization", "AWS " + accessKey + ":" + signature).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String text(Element parent, String name) {
+        NodeList nodes = parent.getElementsByTagName(name);
+        return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
+    }
+}

@@ -1,0 +1,233 @@
+package io.camelblackpearl.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's real-appliance path, as a user takes it: the simulator's CLI jar plays the appliance in
+ * its own process, the sample's runnable jar runs in another, configured only in the documented way
+ * (environment variables, JVM system properties, or the user's properties file), and the result is
+ * checked over the DS3 API: due jobs raised, no job lowered, the secret nowhere in the output.
+ */
+class RealApplianceJarTest {
+
+    private static final String ACCESS_KEY = "c2FtcGxl";
+    private static final Duration MARGIN = Duration.ofMinutes(2);
+
+    @TempDir
+    Path dir;
+
+    private final String secretKey = "s3cr3t-" + UUID.randomUUID();
+    private JavaProcess appliance;
+    private String endpoint;
+    private Ds3Api api;
+    private Map<String, Ds3Api.Job> before;
+    private Instant startedAt;
+    private Path policy;
+
+    @BeforeEach
+    void startAppliance() throws Exception {
+        appliance = JavaProcess.start(dir, "appliance", List.of(), "simulator.jar",
+                List.of("--port", "0", "--jobs", "300", "--min-age", "1m", "--max-age", "3d", "--seed", "7",
+                        "--priorities", "LOW,LOW,NORMAL,HIGH", "--request-types", "PUT,GET,VERIFY",
+                        "--access-key", ACCESS_KEY, "--secret-key", secretKey), Map.of());
+        endpoint = appliance.awaitOutput("listening on (http://\\S+)", 30);
+        api = new Ds3Api(endpoint, ACCESS_KEY, secretKey);
+        before = api.activeJobs();
+        startedAt = Instant.now();
+        policy = dir.resolve("policy.yaml");
+        try (InputStream in = getClass().getResourceAsStream("/appliance-policy.yaml")) {
+            Files.copy(in, policy);
+        }
+    }
+
+    @AfterEach
+    void stopAppliance() throws Exception {
+        appliance.close();
+    }
+
+    @Test
+    void environmentVariablesOnlyJavaDsl() throws Exception {
+        JavaProcess sample = sample(List.of(), List.of(), Map.of(
+                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
+                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
+                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
+                "CAMEL_COMPONENT_BLACKPEARL_PAGE_LENGTH", "25",
+                "ESCALATION_POLICY_FILE", policy.toString(),
+                "ESCALATION_CRON", "0/1 * * * * ?",
+                "ESCALATION_MAX_RUNS", "2",
+                "ESCALATION_DSL", "java"));
+        assertRanTwiceAndEscalated(sample, "java");
+    }
+
+    @Test
+    void systemPropertiesOnlyYamlDsl() throws Exception {
+        JavaProcess sample = sample(List.of(
+                "-Dcamel.component.blackpearl.endpoint=" + endpoint,
+                "-Dcamel.component.blackpearl.access-key=" + ACCESS_KEY,
+                "-Dcamel.component.blackpearl.secret-key=" + secretKey,
+                "-Dcamel.component.blackpearl.page-length=25",
+                "-Descalation.policy-file=" + policy,
+                "-Descalation.cron=0/1 * * * * ?",
+                "-Descalation.max-runs=2",
+                "-Descalation.dsl=yaml"), List.of(), Map.of());
+        assertRanTwiceAndEscalated(sample, "yaml");
+    }
+
+    @Test
+    void usersOwnPropertiesFileYamlDsl() throws Exception {
+        Path file = dir.resolve("blackpearl.properties");
+        Files.writeString(file, String.join("\n",
+                "camel.component.blackpearl.endpoint = " + endpoint,
+                "camel.component.blackpearl.access-key = " + ACCESS_KEY,
+                "camel.component.blackpearl.secret-key = " + secretKey,
+                "escalation.policy-file = " + policy,
+                "escalation.cron = 0/1 * * * * ?",
+                "escalation.max-runs = 2",
+                "escalation.dsl = yaml", ""), StandardCharsets.UTF_8);
+        JavaProcess sample = sample(List.of(), List.of("-pl", "file:" + file), Map.of());
+        assertRanTwiceAndEscalated(sample, "yaml");
+    }
+
+    /** System property over environment variable over the user's file over the defaults, for every setting. */
+    @Test
+    void precedenceSystemPropertyThenEnvironmentThenFile() throws Exception {
+        Path file = dir.resolve("blackpearl.properties");
+        Files.writeString(file, String.join("\n",
+                "camel.component.blackpearl.endpoint = http://127.0.0.1:9",
+                "camel.component.blackpearl.access-key = " + ACCESS_KEY,
+                "camel.component.blackpearl.secret-key = wrong-in-file",
+                "escalation.policy-file = " + dir.resolve("no-such-policy.yaml"),
+                "escalation.cron = 0/1 * * * * ?",
+                "escalation.max-runs = 7",
+                "escalation.dsl = yaml", ""), StandardCharsets.UTF_8);
+        JavaProcess sample = sample(
+                List.of("-Dcamel.component.blackpearl.secret-key=" + secretKey, "-Descalation.max-runs=2"),
+                List.of("-pl", "file:" + file),
+                Map.of("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
+                        "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", "wrong-in-environment",
+                        "ESCALATION_POLICY_FILE", policy.toString(),
+                        "ESCALATION_MAX_RUNS", "9"));
+        assertRanTwiceAndEscalated(sample, "yaml");
+    }
+
+    @Test
+    void badComponentOptionFromTheEnvironmentStopsBeforeAnyRequest() throws Exception {
+        JavaProcess sample = sample(List.of(), List.of(), Map.of(
+                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
+                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
+                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
+                "CAMEL_COMPONENT_BLACKPEARL_PAGE_LENGTH", "0",
+                "ESCALATION_POLICY_FILE", policy.toString()));
+        assertThat(sample.awaitExit(90)).isNotZero();
+        assertThat(sample.output()).contains("pageLength", "'0'").doesNotContain(secretKey);
+        assertNothingChanged();
+    }
+
+    @Test
+    void badSampleSettingNamesSettingVariableAndValue() throws Exception {
+        JavaProcess sample = sample(List.of(), List.of(), Map.of(
+                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
+                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
+                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
+                "ESCALATION_DSL", "xml"));
+        assertThat(sample.awaitExit(90)).isNotZero();
+        assertThat(sample.output()).contains("escalation.dsl", "ESCALATION_DSL", "'xml'", "expected java or yaml");
+        assertNothingChanged();
+    }
+
+    /** The start-up check says what is wrong and which setting to fix; the application keeps its schedule. */
+    @Test
+    void refusedCredentialsAreReportedInPlainWordsWithoutStopping() throws Exception {
+        String wrongSecret = "wrong-" + UUID.randomUUID();
+        JavaProcess sample = sample(List.of(), List.of(), Map.of(
+                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
+                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
+                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", wrongSecret,
+                "ESCALATION_POLICY_FILE", policy.toString(),
+                "ESCALATION_CRON", "0/1 * * * * ?",
+                "ESCALATION_MAX_RUNS", "2"));
+        assertThat(sample.awaitExit(90)).as(sample.output()).isZero();
+        String output = sample.output();
+        assertThat(output).contains("refused the credentials (403)", "camel.component.blackpearl.secret-key",
+                "tries again at every firing", "Stopping after 2 escalation runs");
+        assertThat(output).doesNotContain(wrongSecret);
+        assertNothingChanged();
+    }
+
+    @Test
+    void unreachableApplianceIsReportedInPlainWords() throws Exception {
+        JavaProcess sample = sample(List.of(), List.of(), Map.of(
+                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", "http://127.0.0.1:9",
+                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
+                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
+                "ESCALATION_POLICY_FILE", policy.toString(),
+                "ESCALATION_CRON", "0/1 * * * * ?",
+                "ESCALATION_MAX_RUNS", "1"));
+        assertThat(sample.awaitExit(90)).as(sample.output()).isZero();
+        assertThat(sample.output()).contains("BlackPearl at http://127.0.0.1:9 is unreachable (connection refused)",
+                "check camel.component.blackpearl.endpoint").doesNotContain(secretKey);
+    }
+
+    private JavaProcess sample(List<String> jvmOptions, List<String> args, Map<String, String> environment) throws Exception {
+        return JavaProcess.start(dir, "sample", jvmOptions, "sample.jar", args, environment);
+    }
+
+    private void assertRanTwiceAndEscalated(JavaProcess sample, String dsl) throws Exception {
+        assertThat(sample.awaitExit(90)).as(sample.output()).isZero();
+        Instant endedAt = Instant.now();
+        String output = sample.output();
+        assertThat(output).contains("Escalation against " + endpoint + " as access key " + ACCESS_KEY,
+                "policy " + policy, "schedule '0/1 * * * * ?'", "run limit stops after 2 runs", "route in " + dsl + " DSL",
+                "is reachable and accepts the credentials (300 active jobs)", "Stopping after 2 escalation runs");
+        assertThat(output).doesNotContain(secretKey).doesNotContain("embedded BlackPearl simulator");
+        Path audit = dir.resolve("escalation-audit.log");
+        assertThat(Files.readString(audit, StandardCharsets.UTF_8)).contains("outcome=APPLIED").doesNotContain(secretKey);
+
+        Map<String, Ds3Api.Job> after = api.activeJobs();
+        assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(before.keySet());
+        List<String> raised = new ArrayList<>();
+        for (Ds3Api.Job was : before.values()) {
+            Ds3Api.Job now = after.get(was.id());
+            assertThat(Ds3Api.rank(now.priority())).as("never lowered: %s", was).isGreaterThanOrEqualTo(Ds3Api.rank(was.priority()));
+            String targetAtStart = target(was, startedAt.minus(MARGIN));
+            String targetAtEnd = target(was, endedAt.plus(MARGIN));
+            if (java.util.Objects.equals(targetAtStart, targetAtEnd)) { // not near a ladder step while the test ran
+                String expected = targetAtEnd != null && Ds3Api.rank(targetAtEnd) > Ds3Api.rank(was.priority())
+                        ? targetAtEnd : was.priority();
+                assertThat(now.priority()).as("%s aged %s", was, Duration.between(was.createdAt(), endedAt)).isEqualTo(expected);
+            }
+            if (!now.priority().equals(was.priority())) {
+                raised.add(was.id());
+            }
+        }
+        assertThat(raised).as("due jobs raised").hasSizeGreaterThan(50);
+    }
+
+    private void assertNothingChanged() throws Exception {
+        assertThat(api.activeJobs()).isEqualTo(before);
+    }
+
+    /** The test policy (appliance-policy.yaml) read independently: the priority a job is due for at {@code when}. */
+    private static String target(Ds3Api.Job job, Instant when) {
+        Duration age = Duration.between(job.createdAt(), when);
+        if (job.requestType().equals("GET")) {
+            return age.compareTo(Duration.ofDays(1)) >= 0 ? "URGENT" : age.compareTo(Duration.ofHours(1)) >= 0 ? "HIGH" : null;
+        }
+        return age.compareTo(Duration.ofDays(2)) >= 0 ? "HIGH" : age.compareTo(Duration.ofHours(12)) >= 0 ? "NORMAL" : null;
+    }
+}

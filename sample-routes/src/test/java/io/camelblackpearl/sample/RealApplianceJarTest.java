@@ -103,6 +103,23 @@ class RealApplianceJarTest {
         assertRanTwiceAndEscalated(sample, "yaml");
     }
 
+    /** Camel Main's own variable names the file; the file takes the secret from another variable with {{env:…}}. */
+    @Test
+    void propertiesFileNamedByCamelMainVariableJavaDsl() throws Exception {
+        Path file = dir.resolve("blackpearl.properties");
+        Files.writeString(file, String.join("\n",
+                "camel.component.blackpearl.endpoint = " + endpoint,
+                "camel.component.blackpearl.access-key = " + ACCESS_KEY,
+                "camel.component.blackpearl.secret-key = {{env:BLACKPEARL_SECRET_KEY}}",
+                "escalation.policy-file = " + policy,
+                "escalation.cron = 0/1 * * * * ?",
+                "escalation.max-runs = 2", ""), StandardCharsets.UTF_8);
+        JavaProcess sample = sample(List.of(), List.of(), Map.of(
+                "CAMEL_MAIN_PROPERTY_PLACEHOLDER_LOCATION", "file:" + file,
+                "BLACKPEARL_SECRET_KEY", secretKey));
+        assertRanTwiceAndEscalated(sample, "java");
+    }
+
     /** System property over environment variable over the user's file over the defaults, for every setting. */
     @Test
     void precedenceSystemPropertyThenEnvironmentThenFile() throws Exception {
@@ -134,7 +151,8 @@ class RealApplianceJarTest {
                 "CAMEL_COMPONENT_BLACKPEARL_PAGE_LENGTH", "0",
                 "ESCALATION_POLICY_FILE", policy.toString()));
         assertThat(sample.awaitExit(90)).isNotZero();
-        assertThat(sample.output()).contains("pageLength", "'0'").doesNotContain(secretKey);
+        assertThat(sample.output()).contains("Invalid option pageLength value '0': it must be at least 1")
+                .doesNotContain(secretKey);
         assertNothingChanged();
     }
 

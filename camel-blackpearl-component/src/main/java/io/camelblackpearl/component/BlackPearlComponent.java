@@ -63,6 +63,14 @@ public class BlackPearlComponent extends DefaultComponent implements SSLContextP
         notNegative("connectTimeout", c.getConnectTimeout());
         notNegative("responseTimeout", c.getResponseTimeout());
         notNegative("maxRedirects", c.getMaxRedirects());
+        notNegative("maxRetries", c.getMaxRetries());
+        notNegative("retryInitialDelay", c.getRetryInitialDelay());
+        notNegative("retryMaxDelay", c.getRetryMaxDelay());
+        notNegative("callTimeout", c.getCallTimeout());
+        if (c.getRetryInitialDelay() > c.getRetryMaxDelay()) {
+            throw ExchangeInputs.invalid("option retryInitialDelay", c.getRetryInitialDelay(),
+                    "it must not exceed retryMaxDelay (" + c.getRetryMaxDelay() + " ms)");
+        }
         uuid("bucketId", c.getBucketId());
         uuid("userId", c.getUserId());
         if (c.getOperation() == BlackPearlOperation.modify) {

@@ -33,6 +33,14 @@ public class BlackPearlConfiguration implements Cloneable {
     private int maxConnections = 20;
     @UriParam(label = "advanced", defaultValue = "5")
     private int maxRedirects = 5;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "200", javaType = "java.time.Duration")
+    private long retryInitialDelay = 200;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long retryMaxDelay = 10_000;
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration")
+    private long callTimeout = 120_000;
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "advanced")
@@ -134,6 +142,55 @@ public class BlackPearlConfiguration implements Cloneable {
     /** How many pooled, kept-alive connections the endpoint may open to the appliance. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How often a failed call is sent again before it fails: only failures without an answer (connection
+     * refused or reset, cut-off body, timeout) and 502, 503, 504 and 429 answers, which are safe to retry
+     * because every call is idempotent. 0 turns retrying off, leaving it to the route's redelivery policy.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    /**
+     * The upper bound of the first retry's wait, in milliseconds (or 200ms, 1s); each further retry doubles it,
+     * up to retryMaxDelay, and the actual wait is drawn at random below it (full jitter).
+     */
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    /**
+     * The longest wait between two attempts, in milliseconds (or 10s); an appliance's Retry-After longer than
+     * this is shortened to it.
+     */
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getCallTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * One deadline for a call with all its retries, in milliseconds (or 2m); no attempt starts after it, so a
+     * call takes at most this plus one attempt's connect and response timeouts. 0 means no deadline.
+     */
+    public void setCallTimeout(long callTimeout) {
+        this.callTimeout = callTimeout;
     }
 
     public int getMaxRedirects() {

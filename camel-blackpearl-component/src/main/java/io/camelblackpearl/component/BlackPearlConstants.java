@@ -60,6 +60,12 @@ public final class BlackPearlConstants {
               javaType = "Long")
     public static final String TOTAL_RESULT_COUNT = "CamelBlackPearlTotalResultCount";
 
+    @Metadata(label = "producer", description = """
+            How many attempts the call took: 1 when the first succeeded, more when it was retried (see maxRetries). \
+            Also set when the call finally failed.""",
+              javaType = "Integer")
+    public static final String ATTEMPTS = "CamelBlackPearlAttempts";
+
     private BlackPearlConstants() {
     }
 }

@@ -4,7 +4,13 @@ import io.camelblackpearl.ds3.Ds3Client;
 import io.camelblackpearl.ds3.Ds3ClientSettings;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.HttpDs3Client;
+import io.camelblackpearl.ds3.RetryListener;
+import io.camelblackpearl.ds3.RetryPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
@@ -89,9 +95,21 @@ public class BlackPearlEndpoint extends DefaultEndpoint {
                 Duration.ofMillis(configuration.getResponseTimeout()),
                 configuration.getMaxConnections(),
                 sslContext(),
-                configuration.getMaxRedirects());
-        client = new HttpDs3Client(settings);
+                configuration.getMaxRedirects(),
+                new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
+                        Duration.ofMillis(configuration.getRetryMaxDelay()), Duration.ofMillis(configuration.getCallTimeout())));
+        client = new HttpDs3Client(settings, Clock.systemUTC(), retryMeter());
         ownsClient = true;
+    }
+
+    /** Counts retries in {@code blackpearl.client.retries}, tagged by what the failed attempt got. */
+    private RetryListener retryMeter() {
+        MeterRegistry found = getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
+        MeterRegistry meters = found != null ? found : Metrics.globalRegistry;
+        return (method, path, reason, attempt, delay) -> Counter.builder("blackpearl.client.retries")
+                .description("DS3 calls sent again, by what the failed attempt got (status or I/O failure)")
+                .tag("reason", reason).tag("method", method)
+                .register(meters).increment();
     }
 
     private SSLContext sslContext() throws Exception {

@@ -2,6 +2,7 @@ package io.camelblackpearl.component;
 
 import io.camelblackpearl.ds3.ActiveJobFilter;
 import io.camelblackpearl.ds3.ActiveJobListing;
+import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.Ds3Client;
 import io.camelblackpearl.ds3.Ds3Response;
 import io.camelblackpearl.ds3.JobModification;
@@ -36,6 +37,16 @@ public class BlackPearlProducer extends DefaultProducer {
         ExchangeInputs inputs = new ExchangeInputs(exchange, options);
         BlackPearlOperation operation = inputs.operation(resource);
         Ds3Client client = getEndpoint().getClient();
+        try {
+            perform(exchange, inputs, operation, client, resource, options);
+        } catch (BlackPearlException e) {
+            exchange.getMessage().setHeader(BlackPearlConstants.ATTEMPTS, e.getAttempts());
+            throw e;
+        }
+    }
+
+    private static void perform(Exchange exchange, ExchangeInputs inputs, BlackPearlOperation operation, Ds3Client client,
+                                BlackPearlResource resource, BlackPearlConfiguration options) {
         switch (operation) {
             case modify -> modify(exchange, inputs, client, resource, options);
             case get -> get(exchange, inputs, client, resource, options);
@@ -76,6 +87,7 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setHeader(BlackPearlConstants.JOB_ID, job.id() != null ? job.id().toString() : jobId);
         out.setHeader(BlackPearlConstants.PRIORITY, job.priority() == null ? null : job.priority().name());
         out.setHeader(BlackPearlConstants.HTTP_STATUS, response.status());
+        out.setHeader(BlackPearlConstants.ATTEMPTS, response.attempts());
     }
 
     private static void list(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlConfiguration options) {
@@ -89,6 +101,7 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setBody(listing.jobs());
         out.setHeader(BlackPearlConstants.TOTAL_RESULT_COUNT, listing.totalResultCount());
         out.setHeader(BlackPearlConstants.HTTP_STATUS, 200);
+        out.setHeader(BlackPearlConstants.ATTEMPTS, listing.attempts());
     }
 
     private static void delete(Exchange exchange, String jobId, Ds3Response<Void> response) {
@@ -96,6 +109,7 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setBody(null);
         out.setHeader(BlackPearlConstants.JOB_ID, jobId);
         out.setHeader(BlackPearlConstants.HTTP_STATUS, response.status());
+        out.setHeader(BlackPearlConstants.ATTEMPTS, response.attempts());
     }
 
     private static void masterObjectList(Exchange exchange, String jobId, Ds3Response<MasterObjectList> response) {
@@ -106,5 +120,6 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setHeader(BlackPearlConstants.PRIORITY, mol.priority() == null ? null : mol.priority().name());
         out.setHeader(BlackPearlConstants.JOB_STATUS, mol.status() == null ? null : mol.status().name());
         out.setHeader(BlackPearlConstants.HTTP_STATUS, response.status());
+        out.setHeader(BlackPearlConstants.ATTEMPTS, response.attempts());
     }
 }

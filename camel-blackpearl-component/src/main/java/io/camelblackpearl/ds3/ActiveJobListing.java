@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param jobs              each active job once, in the appliance's order (newest first)
  * @param totalResultCount  what the appliance reported as {@code Total-Result-Count}, or the number read
- * @param pages             how many requests it took
+ * @param pages             how many pages were read
+ * @param attempts          how many requests that took, retries included
  */
-public record ActiveJobListing(List<ActiveJob> jobs, long totalResultCount, int pages) {
+public record ActiveJobListing(List<ActiveJob> jobs, long totalResultCount, int pages, int attempts) {
 }

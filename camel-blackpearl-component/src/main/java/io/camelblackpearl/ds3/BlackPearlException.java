@@ -2,6 +2,7 @@ package io.camelblackpearl.ds3;
 
 import io.camelblackpearl.ds3.model.Ds3Error;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ public class BlackPearlException extends RuntimeException {
     private final Long resourceId;
     private final Duration retryAfter;
     private final boolean managementPath;
+    private List<String> attempts = List.of();
+    private String gaveUpBecause;
 
     /** An error answer from the appliance. */
     public BlackPearlException(String method, String path, int httpStatus, Ds3Error error, Duration retryAfter,
@@ -65,6 +68,33 @@ public class BlackPearlException extends RuntimeException {
             s.append(" (the request reached the management port; point the endpoint at the data path)");
         }
         return s.toString();
+    }
+
+    /** Set by the client when it gives up: what each attempt got, oldest first, and why it stopped early, if it did. */
+    void recordAttempts(List<String> outcomes, String gaveUpBecause) {
+        this.attempts = List.copyOf(outcomes);
+        this.gaveUpBecause = gaveUpBecause;
+    }
+
+    /** How many attempts the call made before failing (1 when it was not retried). */
+    public int getAttempts() {
+        return Math.max(1, attempts.size());
+    }
+
+    /** What each attempt got, e.g. {@code [503, SocketTimeoutException, 503]}; one entry per attempt. */
+    public List<String> getAttemptOutcomes() {
+        return attempts;
+    }
+
+    /** The failure, and when the call was retried, how many attempts it made and what each got. */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        if (attempts.size() < 2 && gaveUpBecause == null) {
+            return message;
+        }
+        return message + " (gave up after " + attempts.size() + (attempts.size() == 1 ? " attempt: " : " attempts: ")
+                + String.join(", ", attempts) + (gaveUpBecause == null ? "" : "; " + gaveUpBecause) + ")";
     }
 
     public String getMethod() { return method; }

@@ -44,9 +44,11 @@ public interface Ds3Client extends AutoCloseable {
         long offset = 0;
         long total = -1;
         int pages = 0;
+        int attempts = 0;
         while (true) {
             Ds3Response<List<ActiveJob>> page = listActiveJobsPage(filter, offset, pageLength);
             pages++;
+            attempts += page.attempts();
             total = page.longHeader("Total-Result-Count").orElse(-1L);
             for (ActiveJob job : page.body()) {
                 jobs.putIfAbsent(job.id(), job);
@@ -59,7 +61,7 @@ public interface Ds3Client extends AutoCloseable {
                 break;
             }
         }
-        return new ActiveJobListing(List.copyOf(jobs.values()), total >= 0 ? total : jobs.size(), pages);
+        return new ActiveJobListing(List.copyOf(jobs.values()), total >= 0 ? total : jobs.size(), pages, attempts);
     }
 
     /** Releases the connections; a client built from settings owns them. */

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
  * @param maxConnections    size of the pooled, reused connection set
  * @param sslContext        TLS for https endpoints; null means the JVM default (certificates verified)
  * @param maxRedirects      how often a 307 answer is followed by sending the same request again (the SDKs use 5)
+ * @param retry             which failures are sent again, how often and how long a call may take in all
  */
 public record Ds3ClientSettings(
         URI endpoint,
@@ -24,13 +25,15 @@ public record Ds3ClientSettings(
         Duration responseTimeout,
         int maxConnections,
         SSLContext sslContext,
-        int maxRedirects) {
+        int maxRedirects,
+        RetryPolicy retry) {
 
     public Ds3ClientSettings {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(responseTimeout, "responseTimeout");
+        Objects.requireNonNull(retry, "retry");
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("endpoint must be an http or https URL, was '" + endpoint + "'");
@@ -56,10 +59,16 @@ public record Ds3ClientSettings(
         }
     }
 
-    /** Settings with the defaults: 10 s to connect, 60 s per response, 20 connections, JVM TLS, 5 redirects. */
+    /** Settings with the defaults: 10 s to connect, 60 s per response, 20 connections, JVM TLS, 5 redirects, default retries. */
     public static Ds3ClientSettings of(String endpoint, Ds3Credentials credentials) {
         return new Ds3ClientSettings(URI.create(endpoint), credentials, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                20, null, 5);
+                20, null, 5, RetryPolicy.DEFAULT);
+    }
+
+    /** The same settings with another retry policy. */
+    public Ds3ClientSettings withRetry(RetryPolicy value) {
+        return new Ds3ClientSettings(endpoint, credentials, connectTimeout, responseTimeout, maxConnections, sslContext,
+                maxRedirects, value);
     }
 
     /** The base URL without a trailing slash. */

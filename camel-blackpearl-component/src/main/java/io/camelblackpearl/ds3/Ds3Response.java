@@ -4,10 +4,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A successful DS3 answer: its status, the parsed body (null for 204) and the headers a caller may need
- * (names lower-cased).
+ * A successful DS3 answer: its status, the parsed body (null for 204), the headers a caller may need
+ * (names lower-cased) and how many attempts the call took (1 when the first one succeeded).
  */
-public record Ds3Response<T>(int status, T body, Map<String, String> headers) {
+public record Ds3Response<T>(int status, T body, Map<String, String> headers, int attempts) {
+
+    public Ds3Response(int status, T body, Map<String, String> headers) {
+        this(status, body, headers, 1);
+    }
+
+    Ds3Response<T> withAttempts(int value) {
+        return new Ds3Response<>(status, body, headers, value);
+    }
 
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));

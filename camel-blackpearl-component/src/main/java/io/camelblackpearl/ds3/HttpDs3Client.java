@@ -9,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -33,8 +35,9 @@ import org.apache.hc.core5.util.Timeout;
  * {@link Ds3Client} over Apache HttpClient 5 classic: one pooled, reused connection manager, connect and
  * response timeouts, TLS through an {@link SSLContext} (certificates verified unless the context says
  * otherwise). It signs each request, follows 307 by sending the same request again (as the SDKs do),
- * and turns every other failure into a {@link BlackPearlException}; it retries nothing else, so a
- * route's own redelivery policy stays in charge.
+ * retries what {@link RetryPolicy} says is safe to retry (signing each attempt afresh, so its Date is
+ * current), and turns every other failure into a {@link BlackPearlException} that says what each attempt
+ * got.
  */
 public final class HttpDs3Client implements Ds3Client {
 
@@ -46,15 +49,25 @@ public final class HttpDs3Client implements Ds3Client {
     private final Clock clock;
     private final CloseableHttpClient http;
     private final String baseUrl;
+    private final RetryListener retryListener;
 
     public HttpDs3Client(Ds3ClientSettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, Clock.systemUTC(), RetryListener.NONE);
     }
 
     /** @param clock the clock the Date header is taken from */
     public HttpDs3Client(Ds3ClientSettings settings, Clock clock) {
+        this(settings, clock, RetryListener.NONE);
+    }
+
+    /**
+     * @param clock          the clock the Date header is taken from
+     * @param retryListener  told of every retry, e.g. to count them
+     */
+    public HttpDs3Client(Ds3ClientSettings settings, Clock clock, RetryListener retryListener) {
         this.settings = settings;
         this.clock = clock;
+        this.retryListener = retryListener;
         this.baseUrl = settings.baseUrl();
         this.http = createHttpClient(settings);
     }
@@ -164,26 +177,85 @@ public final class HttpDs3Client implements Ds3Client {
 
     private <T> Ds3Response<T> execute(String method, String rawPath, QueryString query, BodyReader<T> reader) {
         URI uri = URI.create(baseUrl + rawPath + (query.isEmpty() ? "" : "?" + query));
-        for (int attempt = 0; ; attempt++) {
-            HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
-            Map<String, String> signed = Map.of("Date", Ds3RequestSigner.httpDate(clock.instant()));
-            // No Content-Type on body-less calls: an empty line is signed, as the Python and Go SDKs do.
-            request.setHeader("Date", signed.get("Date"));
-            request.setHeader("Authorization", Ds3RequestSigner.authorization(settings.credentials(), method, rawPath, signed));
+        RetryPolicy retry = settings.retry();
+        long deadline = retry.callTimeout().isZero() ? Long.MAX_VALUE : System.nanoTime() + retry.callTimeout().toNanos();
+        List<String> outcomes = new ArrayList<>();
+        int redirects = 0;
+        int retries = 0;
+        while (true) {
             try {
-                return http.execute(request, response -> handle(method, rawPath, response, reader));
+                return attempt(method, rawPath, uri, reader).withAttempts(outcomes.size() + 1);
             } catch (RedirectSignal redirect) {
-                if (attempt >= settings.maxRedirects()) {
-                    throw new BlackPearlException(method, rawPath, 307, new Ds3Error("TemporaryRedirect", 307,
-                            "still redirected after " + settings.maxRedirects() + " attempts", null, null), null, false);
+                outcomes.add("307");
+                if (++redirects > settings.maxRedirects()) {
+                    BlackPearlException e = new BlackPearlException(method, rawPath, 307, new Ds3Error("TemporaryRedirect", 307,
+                            "still redirected after " + settings.maxRedirects() + " redirects", null, null), null, false);
+                    e.recordAttempts(outcomes, null);
+                    throw e;
                 }
             } catch (BlackPearlException e) {
-                throw e;
-            } catch (UncheckedIOException e) {
-                throw new BlackPearlTransportException(method, rawPath, e.getCause());
-            } catch (IOException e) {
-                throw new BlackPearlTransportException(method, rawPath, e);
+                String outcome = outcome(e);
+                outcomes.add(outcome);
+                Duration delay = retryable(e) && retries < retry.maxRetries() ? delay(e, retries) : null;
+                if (delay != null && System.nanoTime() + delay.toNanos() >= deadline) {
+                    e.recordAttempts(outcomes, "callTimeout " + retry.callTimeout() + " reached");
+                    throw e;
+                }
+                if (delay == null) {
+                    e.recordAttempts(outcomes, null);
+                    throw e;
+                }
+                retryListener.retrying(method, rawPath, outcome, outcomes.size(), delay);
+                sleep(delay, method, rawPath);
+                retries++;
             }
+        }
+    }
+
+    /** One signed request; 307 comes back as {@link RedirectSignal}, every other failure as a BlackPearlException. */
+    private <T> Ds3Response<T> attempt(String method, String rawPath, URI uri, BodyReader<T> reader) {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+        Map<String, String> signed = Map.of("Date", Ds3RequestSigner.httpDate(clock.instant()));
+        // No Content-Type on body-less calls: an empty line is signed, as the Python and Go SDKs do.
+        request.setHeader("Date", signed.get("Date"));
+        request.setHeader("Authorization", Ds3RequestSigner.authorization(settings.credentials(), method, rawPath, signed));
+        try {
+            return http.execute(request, response -> handle(method, rawPath, response, reader));
+        } catch (UncheckedIOException e) {
+            throw new BlackPearlTransportException(method, rawPath, e.getCause());
+        } catch (IOException e) {
+            throw new BlackPearlTransportException(method, rawPath, e);
+        }
+    }
+
+    /** No answer at all, or an answer that says "try again": 502, 503, 504, 429. Never 4xx, never a bad 200. */
+    private static boolean retryable(BlackPearlException e) {
+        if (e instanceof BlackPearlTransportException) {
+            return true;
+        }
+        int status = e.getHttpStatus();
+        return status == 502 || status == 503 || status == 504 || status == 429;
+    }
+
+    private Duration delay(BlackPearlException e, int retries) {
+        return e.getRetryAfter().map(settings.retry()::capped)
+                .orElseGet(() -> settings.retry().backoff(retries, ThreadLocalRandom.current().nextDouble()));
+    }
+
+    /** What an attempt got, for the final message and the retry meter: the status, or the I/O failure's class. */
+    private static String outcome(BlackPearlException e) {
+        if (e instanceof BlackPearlTransportException && e.getCause() != null) {
+            return e.getCause().getClass().getSimpleName();
+        }
+        return e.getHttpStatus() > 0 ? Integer.toString(e.getHttpStatus()) : e.getClass().getSimpleName();
+    }
+
+    private static void sleep(Duration delay, String method, String rawPath) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BlackPearlTransportException(method, rawPath, e);
         }
     }
 
@@ -233,14 +305,22 @@ public final class HttpDs3Client implements Ds3Client {
         return headers;
     }
 
-    private static Duration retryAfter(Header header) {
+    /** Retry-After as delay-seconds or as an HTTP date (RFC 9110 10.2.3); null when absent or unreadable. */
+    private Duration retryAfter(Header header) {
         if (header == null) {
             return null;
         }
+        String value = header.getValue().trim();
         try {
-            return Duration.ofSeconds(Long.parseLong(header.getValue().trim()));
-        } catch (NumberFormatException e) {
-            return null;
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(clock.instant(),
+                        java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return null;
+            }
         }
     }
 

@@ -157,7 +157,8 @@ class EscalationRunTest extends BlackPearlTestSupport {
     @Test
     void aFailedPutDoesNotStopTheOthersAndIsEscalatedAtTheNextFiring() {
         SimulatedJob unlucky = seeded.stream().filter(j -> expected.get(j.id()).equals("HIGH") && j.priority().equals("LOW")).findFirst().orElseThrow();
-        appliance().faults().inject(Ds3Operation.MODIFY_ACTIVE_JOB, unlucky.id().toString(), 1,
+        // The first attempt and all 3 retries of the client fail.
+        appliance().faults().inject(Ds3Operation.MODIFY_ACTIVE_JOB, unlucky.id().toString(), 4,
                 new Fault.ErrorResponse(503, "ServiceUnavailable", "busy", 0));
 
         EscalationReport first = run("direct:escalate");
@@ -177,7 +178,7 @@ class EscalationRunTest extends BlackPearlTestSupport {
 
     @Test
     void aFailedListingFailsTheRunAndSendsNothing() {
-        appliance().faults().failNext(Ds3Operation.LIST_ACTIVE_JOBS, 1, 503);
+        appliance().faults().failNext(Ds3Operation.LIST_ACTIVE_JOBS, 4, 503); // the first attempt and 3 retries
         org.apache.camel.Exchange exchange = template.request("direct:escalate", e -> { });
         assertThat(exchange.getException()).hasMessageContaining("could not list the active jobs");
         assertThat(appliance().count(Ds3Operation.MODIFY_ACTIVE_JOB)).isZero();

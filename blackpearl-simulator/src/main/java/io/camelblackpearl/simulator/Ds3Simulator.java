@@ -33,6 +33,7 @@ public final class Ds3Simulator implements AutoCloseable {
     private final javax.net.ssl.SSLContext sslContext;
     private final UUID nodeId = UUID.randomUUID();
     private HttpServer server;
+    private LazyHandler handler;
 
     private Ds3Simulator(Builder builder) {
         this.appliance = builder.appliance;
@@ -64,7 +65,9 @@ public final class Ds3Simulator implements AutoCloseable {
         if (sslContext != null) {
             bootstrap.setSslContext(sslContext);
         }
-        LazyHandler handler = new LazyHandler();
+        // Lets faults reach the socket: a reset mid-body, a stall that ends when the client hangs up.
+        bootstrap.setConnectionFactory(new FaultConnections(sslContext != null ? "https" : "http"));
+        handler = new LazyHandler();
         // One handler for every request, whatever its Host: an appliance is reached by IP, name or alias.
         bootstrap.setRequestRouter((request, context) -> handler);
         server = bootstrap.create();
@@ -74,8 +77,9 @@ public final class Ds3Simulator implements AutoCloseable {
             server = null;
             throw new UncheckedIOException("Cannot bind the simulator to " + bindAddress.getHostAddress() + ":" + requestedPort, e);
         }
-        handler.delegate = new Ds3RequestHandler(appliance, credentials, clock, clockSkewTolerance, nodeId,
-                bindAddress.getHostAddress(), server.getLocalPort());
+        handler.delegate = new Ds3RequestHandler(appliance,
+                new RequestAuthenticator(credentials, clock, clockSkewTolerance),
+                new JobResources(appliance, nodeId, bindAddress.getHostAddress(), server.getLocalPort()), clock);
         return this;
     }
 
@@ -100,6 +104,10 @@ public final class Ds3Simulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
+            Ds3RequestHandler handler = this.handler == null ? null : this.handler.delegate;
+            if (handler != null) {
+                handler.closing();
+            }
             server.close(CloseMode.IMMEDIATE);
             server = null;
         }

@@ -25,7 +25,7 @@ public sealed interface Fault {
     record MalformedBody() implements Fault {
     }
 
-    /** Answer 200 with the real document cut in half. */
+    /** Answer 200 with the real document cut in half (the connection stays healthy: the length says half). */
     record TruncatedBody() implements Fault {
     }
 
@@ -33,14 +33,44 @@ public sealed interface Fault {
     record DropConnection() implements Fault {
     }
 
+    /** Send the headers and half of the real body, then reset the connection (TCP RST). */
+    record ResetMidBody() implements Fault {
+    }
+
+    /**
+     * Send the headers and the first bytes of the body, then nothing more for {@code duration} (or until the
+     * client hangs up or the simulator closes): what a hung appliance or proxy looks like to a client.
+     */
+    record Stall(Duration duration) implements Fault {
+        public Stall {
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    /** Answer {@code status} with an HTML page, as a reverse proxy in front of the appliance does. */
+    record ProxyHtmlError(int status) implements Fault {
+    }
+
+    /** Answer 200 with a plain-text body and {@code Content-Type: text/plain}: not DS3 at all. */
+    record NotXml() implements Fault {
+    }
+
     /** The job is gone (finished or canceled elsewhere) just before this request is served: it answers 404. */
     record JobVanishes() implements Fault {
     }
 
-    /** Wait, then answer normally. */
-    record Delay(Duration delay) implements Fault {
+    /** Wait between {@code min} and {@code max} (uniformly, from the plan's seeded random), then answer normally. */
+    record Delay(Duration min, Duration max) implements Fault {
         public Delay {
-            Objects.requireNonNull(delay, "delay");
+            Objects.requireNonNull(min, "min");
+            Objects.requireNonNull(max, "max");
+            if (max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("delay range " + min + ".." + max + " runs backwards");
+            }
+        }
+
+        public Delay(Duration delay) {
+            this(delay, delay);
         }
     }
 }

@@ -1,25 +1,36 @@
 package io.camelblackpearl.simulator;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults to inject, each for the next {@code times} requests of one operation (optionally of one job).
- * Rules are tried in the order they were added; a used-up rule disappears. Thread-safe.
+ * Faults to inject. Each rule matches the requests of one operation (any operation when null, optionally
+ * one job), applies to a fraction {@code rate} of them drawn from a seeded random (so a run can be
+ * replayed), and is used up after {@code times} applications. Rules are tried in the order they were
+ * added; the first that matches and is drawn applies. Thread-safe.
  */
 public final class FaultPlan {
 
-    /** Matches every request of a rule's operation (or every request when the operation is null). */
-    private record Rule(Ds3Operation operation, String jobId, AtomicInteger remaining, Fault fault) {
+    /** Unlimited applications. */
+    public static final int ALWAYS = Integer.MAX_VALUE;
+
+    private record Rule(Ds3Operation operation, String jobId, double rate, AtomicInteger remaining, Fault fault) {
         boolean matches(Ds3Operation op, String job) {
             return (operation == null || operation == op) && (jobId == null || jobId.equals(job));
         }
     }
 
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private Random random = new Random(42);
+
+    /** Seeds the draws of rates and delay ranges, so the same requests meet the same faults. */
+    public synchronized FaultPlan seed(long seed) {
+        random = new Random(seed);
+        return this;
+    }
 
     /** Inject {@code fault} into the next {@code times} requests of {@code operation} (null: any operation). */
     public FaultPlan inject(Ds3Operation operation, int times, Fault fault) {
@@ -28,10 +39,22 @@ public final class FaultPlan {
 
     /** Inject {@code fault} into the next {@code times} requests of {@code operation} on job {@code jobId}. */
     public FaultPlan inject(Ds3Operation operation, String jobId, int times, Fault fault) {
+        return add(operation, jobId, 1.0, times, fault);
+    }
+
+    /** Inject {@code fault} into a fraction {@code rate} (0..1] of the requests of {@code operation}, until cleared. */
+    public FaultPlan inject(Ds3Operation operation, double rate, Fault fault) {
+        return add(operation, null, rate, ALWAYS, fault);
+    }
+
+    private FaultPlan add(Ds3Operation operation, String jobId, double rate, int times, Fault fault) {
         if (times <= 0) {
             throw new IllegalArgumentException("times must be positive, was " + times);
         }
-        rules.add(new Rule(operation, jobId, new AtomicInteger(times), fault));
+        if (!(rate > 0 && rate <= 1)) {
+            throw new IllegalArgumentException("rate must be above 0 and at most 1, was " + rate);
+        }
+        rules.add(new Rule(operation, jobId, rate, new AtomicInteger(times), fault));
         return this;
     }
 
@@ -42,30 +65,40 @@ public final class FaultPlan {
 
     /** Every request waits {@code delay} before it is answered, until {@link #clear()}. */
     public FaultPlan delayAll(Duration delay) {
-        return inject(null, Integer.MAX_VALUE, new Fault.Delay(delay));
+        return inject(null, ALWAYS, new Fault.Delay(delay));
     }
 
     public void clear() {
         rules.clear();
     }
 
-    /** The fault for this request, consuming one use of the first matching rule; null when none matches. */
+    /** The fault for this request, consuming one use of the first matching, drawn rule; null when none applies. */
     Fault next(Ds3Operation operation, String jobId) {
-        for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
-            Rule rule = it.next();
-            if (rule.matches(operation, jobId)) {
-                int left = rule.remaining.getAndDecrement();
-                if (left <= 0) {
-                    rules.remove(rule);
-                    continue;
-                }
-                if (left == 1) {
-                    rules.remove(rule);
-                }
-                return rule.fault;
+        for (Rule rule : rules) {
+            if (!rule.matches(operation, jobId) || (rule.rate < 1 && draw() >= rule.rate)) {
+                continue;
             }
+            int left = rule.remaining.getAndDecrement();
+            if (left <= 0) {
+                rules.remove(rule);
+                continue;
+            }
+            if (left == 1) {
+                rules.remove(rule);
+            }
+            return rule.fault;
         }
         return null;
+    }
+
+    /** How long a {@link Fault.Delay} waits this time. */
+    Duration delayOf(Fault.Delay delay) {
+        long spread = delay.max().toMillis() - delay.min().toMillis();
+        return spread == 0 ? delay.min() : delay.min().plusMillis((long) (draw() * (spread + 1)));
+    }
+
+    private synchronized double draw() {
+        return random.nextDouble();
     }
 
     static String codeFor(int status) {
@@ -74,7 +107,10 @@ public final class FaultPlan {
             case 403 -> "AccessDenied";
             case 404 -> "NotFound";
             case 409 -> "Conflict";
+            case 429 -> "TooManyRequests";
+            case 502 -> "BadGateway";
             case 503 -> "ServiceUnavailable";
+            case 504 -> "GatewayTimeout";
             default -> status >= 500 ? "InternalError" : "Error";
         };
     }

@@ -27,7 +27,8 @@ public final class SimulatorMain {
               --seed N              random seed, for reproducible jobs (default 42)
               --access-key KEY      access id to accept (default: generated)
               --secret-key KEY      its secret key (default: generated)
-            """;
+              --fault-seed N        seed of the fault draws (rates, delay ranges), for reproducible runs (default 42)
+            """ + FaultSpec.GRAMMAR;
 
     private SimulatorMain() {
     }
@@ -36,6 +37,10 @@ public final class SimulatorMain {
         Ds3Simulator simulator;
         try {
             simulator = fromArgs(args);
+        } catch (HelpRequested e) {
+            System.out.println("camel-blackpearl simulator");
+            System.out.print(USAGE);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
@@ -60,12 +65,14 @@ public final class SimulatorMain {
         SeedPlan plan = SeedPlan.jobs(100);
         Duration minAge = Duration.ofMinutes(1);
         Duration maxAge = Duration.ofDays(3);
+        java.util.List<FaultSpec> faults = new java.util.ArrayList<>();
+        Long faultSeed = null;
         String accessKey = null;
         String secretKey = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                throw new IllegalArgumentException("camel-blackpearl simulator");
+                throw new HelpRequested();
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Option " + option + " needs a value");
@@ -85,6 +92,8 @@ public final class SimulatorMain {
                 case "--seed" -> plan.seed(Long.parseLong(value));
                 case "--access-key" -> accessKey = value;
                 case "--secret-key" -> secretKey = value;
+                case "--fault" -> faults.add(FaultSpec.parse(value));
+                case "--fault-seed" -> faultSeed = (long) intValue(option, value);
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
@@ -95,7 +104,12 @@ public final class SimulatorMain {
         if (accessKey != null) {
             builder.credentials(accessKey, secretKey);
         }
-        return builder.build().seed(plan);
+        Ds3Simulator simulator = builder.build().seed(plan);
+        if (faultSeed != null) {
+            simulator.appliance().faults().seed(faultSeed);
+        }
+        faults.forEach(fault -> fault.addTo(simulator.appliance().faults()));
+        return simulator;
     }
 
     private static int intValue(String option, String value) {
@@ -118,22 +132,18 @@ public final class SimulatorMain {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
     }
 
-    /** {@code 90s}, {@code 30m}, {@code 2h}, {@code 3d}, or an ISO-8601 duration such as {@code PT2H}. */
     static Duration duration(String option, String value) {
         try {
-            if (value.startsWith("P") || value.startsWith("p")) {
-                return Duration.parse(value);
-            }
-            long amount = Long.parseLong(value.substring(0, value.length() - 1));
-            return switch (value.charAt(value.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw new IllegalArgumentException();
-            };
-        } catch (RuntimeException e) {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Option " + option + " needs a duration such as 30m, 2h or 3d, was '" + value + "'");
+        }
+    }
+
+    /** --help: print the usage and exit normally. */
+    private static final class HelpRequested extends IllegalArgumentException {
+        HelpRequested() {
+            super("help");
         }
     }
 }

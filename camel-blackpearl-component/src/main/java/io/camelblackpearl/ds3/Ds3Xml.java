@@ -19,6 +19,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import com.fasterxml.jackson.core.JsonParseException;
 
 /**
  * The one configured Jackson {@link XmlMapper} and the DS3 document readers built on it. Unknown
@@ -27,16 +30,29 @@ import javax.xml.stream.XMLInputFactory;
  */
 public final class Ds3Xml {
 
+    private static final XMLInputFactory INPUT = createInputFactory();
     private static final XmlMapper MAPPER = createMapper();
 
     private Ds3Xml() {
     }
 
-    private static XmlMapper createMapper() {
+    /** No DTD, no external entity (no XXE), and a bounded element depth: a hostile answer cannot hurt the reader. */
+    private static XMLInputFactory createInputFactory() {
         XMLInputFactory input = XMLInputFactory.newFactory();
         input.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         input.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return XmlMapper.builder(XmlFactory.builder().xmlInputFactory(input).build())
+        if (input.isPropertySupported(MAX_DEPTH_PROPERTY)) {
+            input.setProperty(MAX_DEPTH_PROPERTY, MAX_DEPTH);
+        }
+        return input;
+    }
+
+    /** Woodstox's element depth limit; DS3 documents are 4 levels deep. */
+    private static final String MAX_DEPTH_PROPERTY = "com.ctc.wstx.maxElementDepth";
+    private static final int MAX_DEPTH = 100;
+
+    private static XmlMapper createMapper() {
+        return XmlMapper.builder(XmlFactory.builder().xmlInputFactory(INPUT).build())
                 .addModule(new JavaTimeModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
@@ -48,8 +64,28 @@ public final class Ds3Xml {
         return MAPPER;
     }
 
+    /**
+     * A reader positioned on the document's root element, which must be {@code root}: a document of another
+     * kind (an HTML page, another API's XML) is refused instead of read as an empty DS3 answer.
+     */
+    private static XMLStreamReader rooted(InputStream in, String root) throws IOException {
+        try {
+            XMLStreamReader reader = INPUT.createXMLStreamReader(in);
+            reader.nextTag();
+            if (!root.equals(reader.getLocalName())) {
+                throw new JsonParseException(null, "expected a <" + root + "> document, got <" + reader.getLocalName() + ">");
+            }
+            return reader;
+        } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof IOException io) {
+                throw io; // the connection failed while the prolog was read: not the document's fault
+            }
+            throw new JsonParseException(null, "not a well-formed <" + root + "> document: " + e.getMessage(), e);
+        }
+    }
+
     public static MasterObjectList readMasterObjectList(InputStream in) throws IOException {
-        return MAPPER.readValue(in, MasterObjectList.class);
+        return MAPPER.readValue(rooted(in, "MasterObjectList"), MasterObjectList.class);
     }
 
     /**
@@ -57,7 +93,7 @@ public final class Ds3Xml {
      * streaming, so memory stays constant whatever the number of objects.
      */
     public static MasterObjectList readMasterObjectListSummary(InputStream in) throws IOException {
-        try (JsonParser parser = MAPPER.createParser(in)) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(rooted(in, "MasterObjectList"))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a MasterObjectList document");
             }
@@ -87,11 +123,11 @@ public final class Ds3Xml {
     }
 
     public static ActiveJob readActiveJob(InputStream in) throws IOException {
-        return MAPPER.readValue(in, ActiveJob.class);
+        return MAPPER.readValue(rooted(in, "Data"), ActiveJob.class);
     }
 
     public static List<ActiveJob> readActiveJobs(InputStream in) throws IOException {
-        ActiveJobList list = MAPPER.readValue(in, ActiveJobList.class);
+        ActiveJobList list = MAPPER.readValue(rooted(in, "Data"), ActiveJobList.class);
         return list == null ? List.of() : list.jobs();
     }
 
@@ -101,7 +137,7 @@ public final class Ds3Xml {
             return null;
         }
         try {
-            return MAPPER.readValue(body, Ds3Error.class);
+            return MAPPER.readValue(rooted(new java.io.ByteArrayInputStream(body), "Error"), Ds3Error.class);
         } catch (IOException | RuntimeException notAnErrorDocument) {
             return null;
         }

@@ -267,6 +267,7 @@ public final class HttpDs3Client implements Ds3Client {
             throw new RedirectSignal();
         }
         if (status < 200 || status >= 300) {
+            // At most a bounded prefix: a 20 MB error page from a proxy is neither read whole nor drained.
             byte[] body = entity == null ? new byte[0] : readAtMost(entity.getContent(), MAX_ERROR_BODY);
             Header retryAfter = response.getFirstHeader("Retry-After");
             throw new BlackPearlException(method, rawPath, status, Ds3Xml.readError(body), retryAfter(retryAfter),
@@ -278,23 +279,40 @@ public final class HttpDs3Client implements Ds3Client {
                 throw new BlackPearlResponseParseException(method, rawPath, status, reader.what(),
                         new IOException("the answer has no body"));
             }
+            String type = entity.getContentType();
+            if (type != null && !type.toLowerCase(Locale.ROOT).contains("xml")) {
+                throw new BlackPearlResponseParseException(method, rawPath, status, reader.what(),
+                        new IOException("the answer is " + type + ", not XML"));
+            }
             try (InputStream in = entity.getContent()) {
                 body = reader.parser().parse(in);
-            } catch (IOException e) {
-                if (isTransportFailure(e)) {
-                    throw e;
+            } catch (IOException | RuntimeException e) {
+                IOException transport = transportFailure(e);
+                if (transport != null) {
+                    throw transport;
                 }
-                throw new BlackPearlResponseParseException(method, rawPath, status, reader.what(), e);
-            } catch (RuntimeException e) {
                 throw new BlackPearlResponseParseException(method, rawPath, status, reader.what(), e);
             }
         }
         return new Ds3Response<>(status, body, headers(response));
     }
 
-    /** Jackson reports malformed XML as IOException subclasses; a broken connection is not one of them. */
-    private static boolean isTransportFailure(IOException e) {
-        return !(e instanceof com.fasterxml.jackson.core.JacksonException);
+    /**
+     * The I/O failure behind a failed read, if the connection broke (reset, closed early, timed out) rather
+     * than the document being bad. Jackson reports malformed XML as IOException subclasses, and wraps the
+     * parser's own I/O failures, so the causes are searched.
+     */
+    private static IOException transportFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException io && !(io instanceof com.fasterxml.jackson.core.JacksonException)) {
+                return io;
+            }
+            if (t instanceof javax.xml.stream.XMLStreamException xml && xml.getNestedException() instanceof IOException io
+                    && !(io instanceof com.fasterxml.jackson.core.JacksonException)) {
+                return io;
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> headers(ClassicHttpResponse response) {
@@ -324,10 +342,16 @@ public final class HttpDs3Client implements Ds3Client {
         }
     }
 
+    /**
+     * Reads up to {@code limit} bytes. The stream is closed (which drains it for the next request) only when
+     * it ended within the limit; otherwise the failure that follows makes HttpClient discard the connection.
+     */
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        try (in) {
-            return in.readNBytes(limit);
+        byte[] prefix = in.readNBytes(limit);
+        if (prefix.length < limit) {
+            in.close();
         }
+        return prefix;
     }
 
     @Override

@@ -32,6 +32,10 @@ final class Ds3RequestHandler implements HttpRequestHandler {
         this.clock = clock;
     }
 
+    int stalled() {
+        return faults.stalled();
+    }
+
     /** Ends stalled answers: the simulator is closing. */
     void closing() {
         faults.closing();

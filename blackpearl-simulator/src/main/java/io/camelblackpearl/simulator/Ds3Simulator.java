@@ -113,6 +113,13 @@ public final class Ds3Simulator implements AutoCloseable {
         }
     }
 
+    /** How many answers a {@link Fault.Stall} is holding back right now (0 once their clients hung up). */
+    public int stalledResponses() {
+        LazyHandler current = handler;
+        Ds3RequestHandler delegate = current == null ? null : current.delegate;
+        return delegate == null ? 0 : delegate.stalled();
+    }
+
     public synchronized boolean isRunning() {
         return server != null;
     }

@@ -20,10 +20,16 @@ final class FaultPlayer {
     private final SimulatedAppliance appliance;
     private final JobResources resources;
     private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicInteger stalled = new java.util.concurrent.atomic.AtomicInteger();
 
     FaultPlayer(SimulatedAppliance appliance, JobResources resources) {
         this.appliance = appliance;
         this.resources = resources;
+    }
+
+    /** Answers being held back right now by a {@link Fault.Stall}. */
+    int stalled() {
+        return stalled.get();
     }
 
     /** Ends every stall now: the simulator is closing. */
@@ -113,13 +119,15 @@ final class FaultPlayer {
     private void stallFor(Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
         FaultConnections.Connection connection = FaultConnections.current();
-        while (!closing && System.nanoTime() < end && (connection == null || !connection.clientGone())) {
-            try {
+        stalled.incrementAndGet();
+        try {
+            while (!closing && System.nanoTime() < end && (connection == null || !connection.clientGone())) {
                 Thread.sleep(STALL_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stalled.decrementAndGet();
         }
     }
 

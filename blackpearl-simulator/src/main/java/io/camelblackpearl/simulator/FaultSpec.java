@@ -82,9 +82,16 @@ public record FaultSpec(Ds3Operation operation, Fault fault, double rate, int ti
         if (kind.startsWith("delay=")) {
             String range = kind.substring("delay=".length());
             int dash = range.indexOf('-');
-            return dash < 0 ? new Fault.Delay(duration(text, "delay", range))
-                    : new Fault.Delay(duration(text, "delay", range.substring(0, dash)),
-                            duration(text, "delay", range.substring(dash + 1)));
+            if (dash < 0) {
+                return new Fault.Delay(duration(text, "delay", range));
+            }
+            Duration min = duration(text, "delay", range.substring(0, dash));
+            Duration max = duration(text, "delay", range.substring(dash + 1));
+            try {
+                return new Fault.Delay(min, max);
+            } catch (IllegalArgumentException e) {
+                throw bad(text, e.getMessage());
+            }
         }
         if (!kind.isEmpty() && kind.chars().allMatch(Character::isDigit)) {
             int status = (int) number(text, "status", kind);

@@ -107,12 +107,13 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(template);
+        template = null;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        if (template == null) {
-            // Used outside a route (e.g. called directly): start on first use.
+        if (!isStarted()) {
+            // Used outside a route (called directly), or shared with a route that was stopped: start on use.
             synchronized (this) {
                 if (camelContext == null) {
                     setCamelContext(exchange.getContext());

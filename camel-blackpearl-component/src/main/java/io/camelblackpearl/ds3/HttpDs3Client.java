@@ -47,6 +47,7 @@ public final class HttpDs3Client implements Ds3Client {
 
     private final Ds3ClientSettings settings;
     private final Clock clock;
+    private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient http;
     private final String baseUrl;
     private final RetryListener retryListener;
@@ -69,10 +70,11 @@ public final class HttpDs3Client implements Ds3Client {
         this.clock = clock;
         this.retryListener = retryListener;
         this.baseUrl = settings.baseUrl();
-        this.http = createHttpClient(settings);
+        this.connections = createConnectionManager(settings);
+        this.http = createHttpClient(settings, connections);
     }
 
-    private static CloseableHttpClient createHttpClient(Ds3ClientSettings settings) {
+    private static PoolingHttpClientConnectionManager createConnectionManager(Ds3ClientSettings settings) {
         SSLContext ssl = settings.sslContext();
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
@@ -85,7 +87,10 @@ public final class HttpDs3Client implements Ds3Client {
         if (ssl != null) {
             pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl));
         }
-        PoolingHttpClientConnectionManager connections = pool.build();
+        return pool.build();
+    }
+
+    private static CloseableHttpClient createHttpClient(Ds3ClientSettings settings, PoolingHttpClientConnectionManager connections) {
         return HttpClients.custom()
                 .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
@@ -106,6 +111,15 @@ public final class HttpDs3Client implements Ds3Client {
 
     public Ds3ClientSettings settings() {
         return settings;
+    }
+
+    /** The connection pool right now: {@code leased} connections are in use by a call. */
+    public record PoolStats(int leased, int idle, int pending) {
+    }
+
+    public PoolStats connectionPool() {
+        org.apache.hc.core5.pool.PoolStats total = connections.getTotalStats();
+        return new PoolStats(total.getLeased(), total.getAvailable(), total.getPending());
     }
 
     @Override
@@ -220,7 +234,7 @@ public final class HttpDs3Client implements Ds3Client {
         request.setHeader("Date", signed.get("Date"));
         request.setHeader("Authorization", Ds3RequestSigner.authorization(settings.credentials(), method, rawPath, signed));
         try {
-            return http.execute(request, response -> handle(method, rawPath, response, reader));
+            return http.execute(request, response -> handle(method, rawPath, response, reader, request));
         } catch (UncheckedIOException e) {
             throw new BlackPearlTransportException(method, rawPath, e.getCause());
         } catch (IOException e) {
@@ -259,8 +273,8 @@ public final class HttpDs3Client implements Ds3Client {
         }
     }
 
-    private <T> Ds3Response<T> handle(String method, String rawPath, ClassicHttpResponse response, BodyReader<T> reader)
-            throws IOException {
+    private <T> Ds3Response<T> handle(String method, String rawPath, ClassicHttpResponse response, BodyReader<T> reader,
+                                      HttpUriRequestBase request) throws IOException {
         int status = response.getCode();
         HttpEntity entity = response.getEntity();
         if (status == 307) {
@@ -268,7 +282,7 @@ public final class HttpDs3Client implements Ds3Client {
         }
         if (status < 200 || status >= 300) {
             // At most a bounded prefix: a 20 MB error page from a proxy is neither read whole nor drained.
-            byte[] body = entity == null ? new byte[0] : readAtMost(entity.getContent(), MAX_ERROR_BODY);
+            byte[] body = entity == null ? new byte[0] : readAtMost(entity.getContent(), MAX_ERROR_BODY, request);
             Header retryAfter = response.getFirstHeader("Retry-After");
             throw new BlackPearlException(method, rawPath, status, Ds3Xml.readError(body), retryAfter(retryAfter),
                     status == 404 && response.containsHeader(MANAGEMENT_PATH_HEADER));
@@ -343,13 +357,15 @@ public final class HttpDs3Client implements Ds3Client {
     }
 
     /**
-     * Reads up to {@code limit} bytes. The stream is closed (which drains it for the next request) only when
-     * it ended within the limit; otherwise the failure that follows makes HttpClient discard the connection.
+     * Reads up to {@code limit} bytes. When more may follow, the request is cancelled, which discards the
+     * connection: closing the stream instead would drain the rest to reuse it.
      */
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    private static byte[] readAtMost(InputStream in, int limit, HttpUriRequestBase request) throws IOException {
         byte[] prefix = in.readNBytes(limit);
         if (prefix.length < limit) {
             in.close();
+        } else {
+            request.cancel();
         }
         return prefix;
     }

@@ -183,4 +183,17 @@ class EscalationRunTest extends BlackPearlTestSupport {
         assertThat(exchange.getException()).hasMessageContaining("could not list the active jobs");
         assertThat(appliance().count(Ds3Operation.MODIFY_ACTIVE_JOB)).isZero();
     }
+
+    /** Page 1 of 3 arrives, page 2 fails through every retry: nothing is sent, and the run fails saying why. */
+    @Test
+    void aListingThatFailsPartWaySendsNothing() {
+        appliance().faults().inject(Ds3Operation.LIST_ACTIVE_JOBS, 1, new Fault.Delay(java.time.Duration.ZERO));
+        appliance().faults().failNext(Ds3Operation.LIST_ACTIVE_JOBS, 10, 503);
+        org.apache.camel.Exchange exchange = template.request("direct:escalate", e -> { });
+        assertThat(exchange.getException()).hasMessageContaining("could not list the active jobs")
+                .hasMessageContaining("GET /_rest_/active_job failed with HTTP 503")
+                .hasMessageContaining("gave up after 4 attempts: 503, 503, 503, 503");
+        assertThat(appliance().requests(Ds3Operation.LIST_ACTIVE_JOBS)).extracting("status").containsExactly(200, 503, 503, 503, 503);
+        assertThat(appliance().count(Ds3Operation.MODIFY_ACTIVE_JOB)).isZero();
+    }
 }

@@ -1,0 +1,148 @@
+package io.camelblackpearl.ds3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Answers no appliance sends but a proxy, a wrong port or an attacker might: each is a typed, readable
+ * failure naming the call, within the timeouts, never a hang, an out-of-memory or a file read (XXE).
+ */
+@Timeout(30)
+class HostileAnswersTest {
+
+    @TempDir
+    static Path dir;
+
+    private static HttpDs3Client client(String endpoint, Duration responseTimeout) {
+        Ds3ClientSettings defaults = Ds3ClientSettings.of(endpoint, new Ds3Credentials("aG9zdGlsZQ==", "hostile-secret"));
+        return new HttpDs3Client(new Ds3ClientSettings(defaults.endpoint(), defaults.credentials(), Duration.ofSeconds(2),
+                responseTimeout, 2, null, 0, RetryPolicy.NONE));
+    }
+
+    private static BlackPearlException listFails(RawHttpServer.Answer answer) throws Exception {
+        try (RawHttpServer server = new RawHttpServer(answer);
+             HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(2))) {
+            try {
+                client.listActiveJobsPage(ActiveJobFilter.ALL, 0, 10);
+            } catch (BlackPearlException e) {
+                return e;
+            }
+            throw new AssertionError("the hostile answer was accepted");
+        }
+    }
+
+    static Stream<Arguments> hostileDocuments() {
+        String deep = "<Data>" + "<Job>".repeat(10_000) + "</Job>".repeat(10_000) + "</Data>";
+        return Stream.of(
+                Arguments.of("a DOCTYPE with an internal entity", "<?xml version=\"1.0\"?><!DOCTYPE Data [<!ENTITY a \"aaaa\">]><Data>&a;</Data>"),
+                Arguments.of("elements nested 10,000 deep", deep),
+                Arguments.of("a wrong root element", "<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>"),
+                Arguments.of("an empty body", ""),
+                Arguments.of("an HTML page with status 200", "<html><body><h1>Welcome to nginx!</h1></body></html>"),
+                Arguments.of("XML cut off", "<Data><Job><Id>"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileDocuments")
+    void aDocumentThatIsNotADs3AnswerIsAParseFailure(String what, String body) throws Exception {
+        BlackPearlException e = listFails(RawHttpServer.text(200, "application/xml", body));
+        assertThat(e).isInstanceOf(BlackPearlResponseParseException.class)
+                .hasMessageContaining("GET /_rest_/active_job").hasMessageContaining("active job list");
+        assertThat(e.getMessage()).hasSizeLessThan(2000);
+    }
+
+    /** External entities are refused: the file named by the entity is never read into the answer. */
+    @Test
+    void anExternalEntityIsRefusedAndNothingIsRead() throws Exception {
+        Path secret = Files.writeString(dir.resolve("passwd"), "root-secret-marker");
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE Data [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<Data><Job><Name>&x;</Name></Job></Data>";
+        BlackPearlException e = listFails(RawHttpServer.text(200, "application/xml", xxe));
+        assertThat(e).isInstanceOf(BlackPearlResponseParseException.class);
+        assertThat(e.getMessage()).doesNotContain("root-secret-marker");
+    }
+
+    @Test
+    void aNonXmlContentTypeIsRefusedNamingIt() throws Exception {
+        BlackPearlException e = listFails(RawHttpServer.text(200, "text/plain", "OK"));
+        assertThat(e).isInstanceOf(BlackPearlResponseParseException.class).hasMessageContaining("text/plain, not XML");
+    }
+
+    @Test
+    void anHtmlErrorPageFromAProxyKeepsItsStatusAndAReadableMessage() throws Exception {
+        BlackPearlException e = listFails(RawHttpServer.text(502, "text/html",
+                "<html><head><title>502 Bad Gateway</title></head><body>" + "x".repeat(100_000) + "</body></html>"));
+        assertThat(e.getHttpStatus()).isEqualTo(502);
+        assertThat(e.getCode()).isNull();
+        assertThat(e.getMessage()).isEqualTo("GET /_rest_/active_job failed with HTTP 502");
+    }
+
+    /** A 20 MB error body: a bounded prefix is read, the rest is neither read nor drained. */
+    @Test
+    void aHugeErrorBodyIsReadOnlyAsABoundedPrefix() throws Exception {
+        long size = 20L * 1024 * 1024;
+        RawHttpServer.Answer huge = (out, written) -> {
+            out.write(RawHttpServer.head(500, "application/xml", size));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            for (long sent = 0; sent < size; sent += chunk.length) {
+                out.write(chunk);
+                written.addAndGet(chunk.length);
+            }
+        };
+        try (RawHttpServer server = new RawHttpServer(huge);
+             HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(5))) {
+            BlackPearlException e = null;
+            try {
+                client.listActiveJobsPage(ActiveJobFilter.ALL, 0, 10);
+            } catch (BlackPearlException failure) {
+                e = failure;
+            }
+            assertThat(e).isNotNull();
+            assertThat(e.getHttpStatus()).isEqualTo(500);
+            Thread.sleep(500); // let the server notice the closed connection
+            assertThat(server.bodyBytesWritten.get()).as("bytes the server could write before the client hung up")
+                    .isLessThan(size / 2);
+        }
+    }
+
+    /** Headers, then never a body byte: a transport failure after responseTimeout, not a hang. */
+    @Test
+    void headersWithNoBodyEverEndWithTheResponseTimeout() throws Exception {
+        RawHttpServer.Answer silent = (out, written) -> {
+            out.write(RawHttpServer.head(200, "application/xml", 1000));
+            out.flush();
+            Thread.sleep(60_000);
+        };
+        try (RawHttpServer server = new RawHttpServer(silent);
+             HttpDs3Client client = client(server.endpoint(), Duration.ofMillis(800))) {
+            BlackPearlException e = null;
+            try {
+                client.listActiveJobsPage(ActiveJobFilter.ALL, 0, 10);
+            } catch (BlackPearlException failure) {
+                e = failure;
+            }
+            assertThat(e).isInstanceOf(BlackPearlTransportException.class).hasMessageContaining("GET /_rest_/active_job")
+                    .hasMessageContaining("SocketTimeoutException");
+        }
+    }
+
+    @Test
+    void theSecretKeyIsInNoMessage() throws Exception {
+        BlackPearlException e = listFails(RawHttpServer.text(403, "application/xml",
+                "<Error><Code>AccessDenied</Code><HttpErrorCode>403</HttpErrorCode><Message>no</Message></Error>"));
+        assertThat(e.toString()).doesNotContain("hostile-secret");
+        assertThat(e.getMessage()).doesNotContain("hostile-secret");
+    }
+
+}

@@ -7,17 +7,59 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.HealthCheckComponent;
 
 /** Creates {@code blackpearl:} endpoints, each with a copy of the component's default configuration. */
 @Component("blackpearl")
-public class BlackPearlComponent extends DefaultComponent implements SSLContextParametersAware {
+public class BlackPearlComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata
     private BlackPearlConfiguration configuration = new BlackPearlConfiguration();
 
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
+
+    private BlackPearlHealthCheck healthCheck;
+
+    /**
+     * Registers the appliance's readiness check (id {@code blackpearl}) in Camel's health registry, when there
+     * is one and the component has an appliance to check; {@code healthCheckProducerEnabled=false} turns it off.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        boolean configured = configuration.getDs3Client() != null
+                || (configuration.getEndpoint() != null && !configuration.getEndpoint().isBlank());
+        if (registry != null && configured && isHealthCheckProducerEnabled()) {
+            healthCheck = new BlackPearlHealthCheck(this, nameInContext());
+            healthCheck.setCamelContext(getCamelContext());
+            registry.register(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(healthCheck);
+            }
+            healthCheck = null;
+        }
+        super.doStop();
+    }
+
+    /** The name this instance is registered under ({@code blackpearl}, or another for a second appliance). */
+    private String nameInContext() {
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) == this) {
+                return name;
+            }
+        }
+        return "blackpearl";
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

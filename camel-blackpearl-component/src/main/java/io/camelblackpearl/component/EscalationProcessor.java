@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -51,6 +53,12 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private final EscalationPlanner planner;
     private final Clock clock;
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
+    private volatile Instant lastSuccess;
+    private volatile Instant startedAt;
+    private volatile String lastFailure;
+    private Duration schedulePeriod;
+    private int healthPeriods = 3;
+    private EscalationHealthCheck healthCheck;
     private CamelContext camelContext;
     private ProducerTemplate template;
     private MeterRegistry meters;
@@ -80,6 +88,34 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         return policy;
     }
 
+    /**
+     * The time between two firings of the route that runs this processor. When set, a health check
+     * {@code blackpearl-escalation} is registered in Camel's health registry (see {@link EscalationHealthCheck}).
+     */
+    public void setSchedulePeriod(Duration schedulePeriod) {
+        this.schedulePeriod = schedulePeriod;
+    }
+
+    /** How many schedule periods may pass without a successful run before the health check is DOWN (default 3). */
+    public void setHealthPeriods(int healthPeriods) {
+        this.healthPeriods = healthPeriods;
+    }
+
+    /** The end of the last run whose listing and every modify went through; null before the first. */
+    public Instant getLastSuccess() {
+        return lastSuccess;
+    }
+
+    /** When this processor was started: the health check counts quiet time from here until a first success. */
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    /** Why the last unsuccessful run was unsuccessful; null when the last run succeeded. */
+    public String getLastFailure() {
+        return lastFailure;
+    }
+
     @Override
     public CamelContext getCamelContext() {
         return camelContext;
@@ -95,9 +131,18 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         Objects.requireNonNull(camelContext, "camelContext");
         template = camelContext.createProducerTemplate();
         template.start();
+        if (startedAt == null) {
+            startedAt = clock.instant();
+        }
         meters = camelContext.getRegistry().findSingleByType(MeterRegistry.class);
         if (meters == null) {
             meters = Metrics.globalRegistry;
+        }
+        HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
+        if (schedulePeriod != null && registry != null) {
+            healthCheck = new EscalationHealthCheck("blackpearl-escalation", this, schedulePeriod, healthPeriods, clock);
+            healthCheck.setCamelContext(camelContext);
+            registry.register(healthCheck);
         }
         Gauge.builder("blackpearl.escalation.last.success", lastSuccessEpochSeconds, AtomicLong::get)
                 .description("Epoch seconds of the last escalation run whose every modify went through")
@@ -108,6 +153,13 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     protected void doStop() throws Exception {
         ServiceHelper.stopService(template);
         template = null;
+        if (healthCheck != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
+            if (registry != null) {
+                registry.unregister(healthCheck);
+            }
+            healthCheck = null;
+        }
     }
 
     @Override
@@ -132,7 +184,11 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions);
         meters.counter("blackpearl.escalation.runs", "result", report.succeeded() ? "success" : "failure").increment();
         if (report.succeeded()) {
-            lastSuccessEpochSeconds.set(clock.instant().getEpochSecond());
+            lastSuccess = clock.instant();
+            lastSuccessEpochSeconds.set(lastSuccess.getEpochSecond());
+            lastFailure = null;
+        } else {
+            lastFailure = report.count(EscalationOutcome.FAILED) + " modifies failed";
         }
         exchange.getMessage().setBody(report);
     }
@@ -142,6 +198,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         Exchange listed = template.send(blackpearlUri, e -> e.getMessage().setHeader(BlackPearlConstants.OPERATION, "list"));
         if (listed.getException() != null) {
             meters.counter("blackpearl.escalation.runs", "result", "failure").increment();
+            lastFailure = "listing failed: " + listed.getException().getMessage();
             throw new IllegalStateException("Escalation run could not list the active jobs: "
                     + listed.getException().getMessage(), listed.getException());
         }

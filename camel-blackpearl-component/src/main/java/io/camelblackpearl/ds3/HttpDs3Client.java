@@ -51,6 +51,8 @@ public final class HttpDs3Client implements Ds3Client {
     private final CloseableHttpClient http;
     private final String baseUrl;
     private final RetryListener retryListener;
+    /** False for a {@link #withRetry} view, which shares the pool of the client it came from. */
+    private final boolean ownsConnections;
 
     public HttpDs3Client(Ds3ClientSettings settings) {
         this(settings, Clock.systemUTC(), RetryListener.NONE);
@@ -72,6 +74,22 @@ public final class HttpDs3Client implements Ds3Client {
         this.baseUrl = settings.baseUrl();
         this.connections = createConnectionManager(settings);
         this.http = createHttpClient(settings, connections);
+        this.ownsConnections = true;
+    }
+
+    private HttpDs3Client(HttpDs3Client shared, RetryPolicy retry) {
+        this.settings = shared.settings.withRetry(retry);
+        this.clock = shared.clock;
+        this.retryListener = shared.retryListener;
+        this.baseUrl = shared.baseUrl;
+        this.connections = shared.connections;
+        this.http = shared.http;
+        this.ownsConnections = false;
+    }
+
+    /** The same client, connections shared, with another retry policy; closing it leaves the pool open. */
+    public HttpDs3Client withRetry(RetryPolicy retry) {
+        return new HttpDs3Client(this, retry);
     }
 
     private static PoolingHttpClientConnectionManager createConnectionManager(Ds3ClientSettings settings) {
@@ -372,7 +390,9 @@ public final class HttpDs3Client implements Ds3Client {
 
     @Override
     public void close() {
-        http.close(CloseMode.GRACEFUL);
+        if (ownsConnections) {
+            http.close(CloseMode.GRACEFUL);
+        }
     }
 
     @Override

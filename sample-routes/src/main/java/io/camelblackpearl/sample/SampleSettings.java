@@ -14,14 +14,16 @@ import org.quartz.CronExpression;
  * @param cron        Quartz cron expression of the escalation runs
  * @param maxRuns     runs before the application stops by itself; 0 runs until stopped
  * @param dsl         {@code java} or {@code yaml}: which definition of the escalation route runs
+ * @param healthPeriods  schedule periods without a successful run before the escalation's health is DOWN
  */
-record SampleSettings(String policyFile, String cron, int maxRuns, String dsl) {
+record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, int healthPeriods) {
 
     static final String POLICY_FILE = "escalation.policy-file";
     static final String CRON = "escalation.cron";
     static final String MAX_RUNS = "escalation.max-runs";
     static final String DSL = "escalation.dsl";
-    static final List<String> KEYS = List.of(POLICY_FILE, CRON, MAX_RUNS, DSL);
+    static final String HEALTH_PERIODS = "escalation.health-periods";
+    static final List<String> KEYS = List.of(POLICY_FILE, CRON, MAX_RUNS, DSL, HEALTH_PERIODS);
 
     static SampleSettings read(PropertiesComponent properties) {
         String policyFile = required(properties, POLICY_FILE);
@@ -31,21 +33,38 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl) {
         } catch (ParseException e) {
             throw invalid(CRON, cron, "expected a Quartz cron expression such as '0 */5 * * * ?' (" + e.getMessage() + ")");
         }
-        String runs = required(properties, MAX_RUNS);
-        int maxRuns;
-        try {
-            maxRuns = Integer.parseInt(runs.trim());
-        } catch (NumberFormatException e) {
-            maxRuns = -1;
-        }
-        if (maxRuns < 0) {
-            throw invalid(MAX_RUNS, runs, "expected a whole number: 0 runs until stopped, N stops after N runs");
-        }
+        int maxRuns = wholeNumber(properties, MAX_RUNS, 0, "expected a whole number: 0 runs until stopped, N stops after N runs");
+        int healthPeriods = wholeNumber(properties, HEALTH_PERIODS, 1, "expected a whole number of schedule periods, 1 or more");
         String dsl = required(properties, DSL).trim().toLowerCase(Locale.ROOT);
         if (!dsl.equals("java") && !dsl.equals("yaml")) {
             throw invalid(DSL, dsl, "expected java or yaml");
         }
-        return new SampleSettings(policyFile.trim(), cron.trim(), maxRuns, dsl);
+        return new SampleSettings(policyFile.trim(), cron.trim(), maxRuns, dsl, healthPeriods);
+    }
+
+    private static int wholeNumber(PropertiesComponent properties, String key, int min, String expected) {
+        String text = required(properties, key);
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, text, expected);
+    }
+
+    /** The time between two firings of the schedule, for the escalation's health check. */
+    java.time.Duration schedulePeriod() {
+        try {
+            CronExpression expression = new CronExpression(cron);
+            java.util.Date next = expression.getNextValidTimeAfter(new java.util.Date());
+            java.util.Date after = expression.getNextValidTimeAfter(next);
+            return java.time.Duration.ofMillis(after.getTime() - next.getTime());
+        } catch (ParseException e) {
+            throw invalid(CRON, cron, e.getMessage());
+        }
     }
 
     private static String required(PropertiesComponent properties, String key) {

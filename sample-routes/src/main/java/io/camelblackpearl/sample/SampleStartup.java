@@ -60,6 +60,8 @@ final class SampleStartup extends MainListenerSupport {
         CamelContext context = main.getCamelContext();
         BlackPearlConfiguration appliance = context.getComponent("blackpearl", BlackPearlComponent.class).getConfiguration();
         EscalationProcessor escalation = context.getRegistry().lookupByNameAndType("escalationProcessor", EscalationProcessor.class);
+        escalation.setSchedulePeriod(settings.schedulePeriod());
+        escalation.setHealthPeriods(settings.healthPeriods());
         LOG.info("Escalation against {} as access key {}: policy {} ({}), schedule '{}', run limit {}, route in {} DSL",
                 appliance.getEndpoint(), appliance.getAccessKey(), settings.policyFile(),
                 escalation.getPolicy().dryRun() ? "DRY RUN: decides and audits, sends nothing" : "applies its decisions",

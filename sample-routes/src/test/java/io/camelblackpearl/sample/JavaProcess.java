@@ -43,8 +43,18 @@ final class JavaProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("CAMEL_") || k.startsWith("ESCALATION_"));
+        if (!environment.containsKey("CAMEL_SERVER_PORT")) {
+            // the sample's health and metrics server: never the default 8080, which may be taken
+            builder.environment().put("CAMEL_MANAGEMENT_PORT", Integer.toString(freePort()));
+        }
         builder.environment().putAll(environment);
         return new JavaProcess(builder.start(), output);
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Waits for the process to end by itself; fails the test (and kills it) if it does not in time. */

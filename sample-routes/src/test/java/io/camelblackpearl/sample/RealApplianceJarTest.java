@@ -3,6 +3,10 @@ package io.camelblackpearl.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,6 +203,53 @@ class RealApplianceJarTest {
         assertThat(sample.awaitExit(90)).as(sample.output()).isZero();
         assertThat(sample.output()).contains("BlackPearl at http://127.0.0.1:9 is unreachable (connection refused)",
                 "check camel.component.blackpearl.endpoint").doesNotContain(secretKey);
+    }
+
+    /**
+     * Health and metrics over HTTP as an operator's probe reads them: UP while the appliance answers, the
+     * appliance's check DOWN with the reason once it is gone, the escalation's DOWN after its periods.
+     */
+    @Test
+    void healthAndMetricsOverHttp() throws Exception {
+        int port = JavaProcess.freePort();
+        try (JavaProcess sample = sample(List.of(), List.of(), Map.of(
+                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
+                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
+                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
+                "ESCALATION_POLICY_FILE", policy.toString(),
+                "ESCALATION_CRON", "0/1 * * * * ?",
+                "ESCALATION_MAX_RUNS", "0",
+                "ESCALATION_HEALTH_PERIODS", "2",
+                "CAMEL_SERVER_PORT", Integer.toString(port)))) {
+            sample.awaitOutput("(Escalation run at .*0 failed)", 60);
+            HttpClient http = HttpClient.newHttpClient();
+            URI health = URI.create("http://127.0.0.1:" + port + "/observe/health?data=true");
+            HttpResponse<String> up = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+            assertThat(up.body()).contains("\"name\":\"blackpearl\",\"status\":\"UP\"",
+                    "\"name\":\"blackpearl-escalation\",\"status\":\"UP\"").doesNotContain(secretKey);
+
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("blackpearl_escalation_runs_total{result=\"success\"}",
+                    "blackpearl_escalation_decisions_total{outcome=\"APPLIED\"", "blackpearl_escalation_last_success_seconds");
+
+            appliance.close();
+            HttpResponse<String> down = null;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                down = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+                if (down.body().contains("\"name\":\"blackpearl-escalation\",\"status\":\"DOWN\"")) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+            assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+            assertThat(down.body()).contains("\"name\":\"blackpearl\",\"status\":\"DOWN\"", "\"verdict\":\"UNREACHABLE\"",
+                    "\"name\":\"blackpearl-escalation\",\"status\":\"DOWN\"", "No escalation run has succeeded for")
+                    .doesNotContain(secretKey);
+        }
     }
 
     private JavaProcess sample(List<String> jvmOptions, List<String> args, Map<String, String> environment) throws Exception {

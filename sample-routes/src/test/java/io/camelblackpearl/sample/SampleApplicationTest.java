@@ -34,6 +34,7 @@ class SampleApplicationTest {
         builder.environment().put("ESCALATION_CRON", "0/1 * * * * ?");
         builder.environment().put("ESCALATION_MAX_RUNS", "2");
         builder.environment().remove("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT");
+        builder.environment().put("CAMEL_MANAGEMENT_PORT", Integer.toString(JavaProcess.freePort()));
         Process process = builder.start();
         boolean exited = process.waitFor(120, TimeUnit.SECONDS);
         String output = Files.readString(out, StandardCharsets.UTF_8);

@@ -57,8 +57,20 @@ final class Ds3Api {
         this.secretKey = secretKey;
     }
 
-    /** Every active job by id, reading all pages. */
+    /** Every active job by id, reading all pages; read again (up to 10 times) when the appliance plays a fault. */
     Map<String, Job> activeJobs() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readAllPages();
+            } catch (java.io.IOException | IllegalStateException | org.xml.sax.SAXException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Map<String, Job> readAllPages() throws Exception {
         Map<String, Job> jobs = new LinkedHashMap<>();
         int offset = 0;
         while (true) {

@@ -45,18 +45,26 @@ class RealApplianceJarTest {
 
     @BeforeEach
     void startAppliance() throws Exception {
-        appliance = JavaProcess.start(dir, "appliance", List.of(), "simulator.jar",
-                List.of("--port", "0", "--jobs", "300", "--min-age", "1m", "--max-age", "3d", "--seed", "7",
-                        "--priorities", "LOW,LOW,NORMAL,HIGH", "--request-types", "PUT,GET,VERIFY",
-                        "--access-key", ACCESS_KEY, "--secret-key", secretKey), Map.of());
-        endpoint = appliance.awaitOutput("listening on (http://\\S+)", 30);
-        api = new Ds3Api(endpoint, ACCESS_KEY, secretKey);
-        before = api.activeJobs();
-        startedAt = Instant.now();
+        startAppliance(List.of());
         policy = dir.resolve("policy.yaml");
         try (InputStream in = getClass().getResourceAsStream("/appliance-policy.yaml")) {
             Files.copy(in, policy);
         }
+    }
+
+    private void startAppliance(List<String> faults) throws Exception {
+        if (appliance != null) {
+            appliance.close();
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("--port", "0", "--jobs", "300", "--min-age", "1m",
+                "--max-age", "3d", "--seed", "7", "--priorities", "LOW,LOW,NORMAL,HIGH", "--request-types", "PUT,GET,VERIFY",
+                "--access-key", ACCESS_KEY, "--secret-key", secretKey));
+        args.addAll(faults);
+        appliance = JavaProcess.start(dir, "appliance", List.of(), "simulator.jar", args, Map.of());
+        endpoint = appliance.awaitOutput("listening on (http://\\S+)", 30);
+        api = new Ds3Api(endpoint, ACCESS_KEY, secretKey);
+        before = api.activeJobs();
+        startedAt = Instant.now();
     }
 
     @AfterEach
@@ -105,6 +113,21 @@ class RealApplianceJarTest {
                 "escalation.dsl = yaml", ""), StandardCharsets.UTF_8);
         JavaProcess sample = sample(List.of(), List.of("-pl", "file:" + file), Map.of());
         assertRanTwiceAndEscalated(sample, "yaml");
+    }
+
+    /** The outage rehearsal of docs/simulator.md: the simulator's CLI plays a busy appliance behind a flaky proxy. */
+    @Test
+    void convergesAgainstTheCliRehearsingAnOutage() throws Exception {
+        startAppliance(List.of("--fault", "modify:503:0.2", "--fault", "any:reset:0.05", "--fault", "list:delay=10ms-80ms",
+                "--fault", "get:stall:0.01", "--fault-seed", "3"));
+        JavaProcess sample = sample(List.of(), List.of(), Map.of(
+                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
+                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
+                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
+                "ESCALATION_POLICY_FILE", policy.toString(),
+                "ESCALATION_CRON", "0/1 * * * * ?",
+                "ESCALATION_MAX_RUNS", "3"));
+        assertRanAndEscalated(sample, "java", 3);
     }
 
     /** Camel Main's own variable names the file; the file takes the secret from another variable with {{env:…}}. */
@@ -233,7 +256,8 @@ class RealApplianceJarTest {
                     URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("blackpearl_escalation_runs_total{result=\"success\"}",
-                    "blackpearl_escalation_decisions_total{outcome=\"APPLIED\"", "blackpearl_escalation_last_success_seconds");
+                    "blackpearl_escalation_decisions_total{outcome=\"APPLIED\"", "blackpearl_escalation_last_success_seconds")
+                    .doesNotContain(secretKey);
 
             appliance.close();
             HttpResponse<String> down = null;
@@ -257,12 +281,17 @@ class RealApplianceJarTest {
     }
 
     private void assertRanTwiceAndEscalated(JavaProcess sample, String dsl) throws Exception {
+        assertRanAndEscalated(sample, dsl, 2);
+    }
+
+    private void assertRanAndEscalated(JavaProcess sample, String dsl, int runs) throws Exception {
         assertThat(sample.awaitExit(90)).as(sample.output()).isZero();
         Instant endedAt = Instant.now();
         String output = sample.output();
         assertThat(output).contains("Escalation against " + endpoint + " as access key " + ACCESS_KEY,
-                "policy " + policy, "schedule '0/1 * * * * ?'", "run limit stops after 2 runs", "route in " + dsl + " DSL",
-                "is reachable and accepts the credentials (300 active jobs)", "Stopping after 2 escalation runs");
+                "policy " + policy, "schedule '0/1 * * * * ?'", "run limit stops after " + runs + " runs",
+                "route in " + dsl + " DSL", "is reachable and accepts the credentials (300 active jobs)",
+                "Stopping after " + runs + " escalation runs");
         assertThat(output).doesNotContain(secretKey).doesNotContain("embedded BlackPearl simulator");
         Path audit = dir.resolve("escalation-audit.log");
         assertThat(Files.readString(audit, StandardCharsets.UTF_8)).contains("outcome=APPLIED").doesNotContain(secretKey);

@@ -76,6 +76,14 @@ public class BlackPearlException extends RuntimeException {
         this.gaveUpBecause = gaveUpBecause;
     }
 
+    /** What this attempt got, for messages and meters: the HTTP status, or the I/O failure's class name. */
+    public String outcome() {
+        if (httpStatus > 0) {
+            return Integer.toString(httpStatus);
+        }
+        return getCause() != null ? getCause().getClass().getSimpleName() : getClass().getSimpleName();
+    }
+
     /** How many attempts the call made before failing (1 when it was not retried). */
     public int getAttempts() {
         return Math.max(1, attempts.size());

@@ -226,9 +226,9 @@ public final class HttpDs3Client implements Ds3Client {
                     throw e;
                 }
             } catch (BlackPearlException e) {
-                String outcome = outcome(e);
+                String outcome = e.outcome();
                 outcomes.add(outcome);
-                Duration delay = retryable(e) && retries < retry.maxRetries() ? delay(e, retries) : null;
+                Duration delay = retry.delayBefore(e, retries, ThreadLocalRandom.current().nextDouble());
                 if (delay != null && System.nanoTime() + delay.toNanos() >= deadline) {
                     e.recordAttempts(outcomes, "callTimeout " + retry.callTimeout() + " reached");
                     throw e;
@@ -258,28 +258,6 @@ public final class HttpDs3Client implements Ds3Client {
         } catch (IOException e) {
             throw new BlackPearlTransportException(method, rawPath, e);
         }
-    }
-
-    /** No answer at all, or an answer that says "try again": 502, 503, 504, 429. Never 4xx, never a bad 200. */
-    private static boolean retryable(BlackPearlException e) {
-        if (e instanceof BlackPearlTransportException) {
-            return true;
-        }
-        int status = e.getHttpStatus();
-        return status == 502 || status == 503 || status == 504 || status == 429;
-    }
-
-    private Duration delay(BlackPearlException e, int retries) {
-        return e.getRetryAfter().map(settings.retry()::capped)
-                .orElseGet(() -> settings.retry().backoff(retries, ThreadLocalRandom.current().nextDouble()));
-    }
-
-    /** What an attempt got, for the final message and the retry meter: the status, or the I/O failure's class. */
-    private static String outcome(BlackPearlException e) {
-        if (e instanceof BlackPearlTransportException && e.getCause() != null) {
-            return e.getCause().getClass().getSimpleName();
-        }
-        return e.getHttpStatus() > 0 ? Integer.toString(e.getHttpStatus()) : e.getClass().getSimpleName();
     }
 
     private static void sleep(Duration delay, String method, String rawPath) {

@@ -35,6 +35,30 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     }
 
     /**
+     * How long to wait before sending a failed call again, or null when it must not be sent again: it got
+     * an answer that would come again (4xx but 429, 500, a bad 200), or the retries are used up. An
+     * appliance's Retry-After is honoured up to {@code maxDelay}; otherwise the wait is {@link #backoff}.
+     *
+     * @param retriesSoFar  how many retries this call has had
+     * @param random        a number in [0, 1)
+     */
+    public Duration delayBefore(BlackPearlException failure, int retriesSoFar, double random) {
+        if (retriesSoFar >= maxRetries || !worthRetrying(failure)) {
+            return null;
+        }
+        return failure.getRetryAfter().map(this::capped).orElseGet(() -> backoff(retriesSoFar, random));
+    }
+
+    /** No answer at all, or an answer that says "try again": 502, 503, 504, 429. */
+    private static boolean worthRetrying(BlackPearlException failure) {
+        if (failure instanceof BlackPearlTransportException) {
+            return true;
+        }
+        int status = failure.getHttpStatus();
+        return status == 502 || status == 503 || status == 504 || status == 429;
+    }
+
+    /**
      * "Full jitter" exponential backoff: a uniform wait between zero and min(maxDelay, initialDelay x 2^retry),
      * so that many clients failing together do not retry together.
      *

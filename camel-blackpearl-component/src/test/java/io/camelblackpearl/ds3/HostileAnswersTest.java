@@ -30,15 +30,18 @@ class HostileAnswersTest {
     }
 
     private static BlackPearlException listFails(RawHttpServer.Answer answer) throws Exception {
-        try (RawHttpServer server = new RawHttpServer(answer);
-             HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(2))) {
-            try {
-                client.listActiveJobsPage(ActiveJobFilter.ALL, 0, 10);
-            } catch (BlackPearlException e) {
-                return e;
-            }
-            throw new AssertionError("the hostile answer was accepted");
+        try (RawHttpServer server = new RawHttpServer(answer)) {
+            return listFails(server, Duration.ofSeconds(2));
         }
+    }
+
+    private static BlackPearlException listFails(RawHttpServer server, Duration responseTimeout) {
+        try (HttpDs3Client client = client(server.endpoint(), responseTimeout)) {
+            client.listActiveJobsPage(ActiveJobFilter.ALL, 0, 10);
+        } catch (BlackPearlException e) {
+            return e;
+        }
+        throw new AssertionError("the hostile answer was accepted");
     }
 
     static Stream<Arguments> hostileDocuments() {
@@ -100,16 +103,8 @@ class HostileAnswersTest {
                 written.addAndGet(chunk.length);
             }
         };
-        try (RawHttpServer server = new RawHttpServer(huge);
-             HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(5))) {
-            BlackPearlException e = null;
-            try {
-                client.listActiveJobsPage(ActiveJobFilter.ALL, 0, 10);
-            } catch (BlackPearlException failure) {
-                e = failure;
-            }
-            assertThat(e).isNotNull();
-            assertThat(e.getHttpStatus()).isEqualTo(500);
+        try (RawHttpServer server = new RawHttpServer(huge)) {
+            assertThat(listFails(server, Duration.ofSeconds(5)).getHttpStatus()).isEqualTo(500);
             Thread.sleep(500); // let the server notice the closed connection
             assertThat(server.bodyBytesWritten.get()).as("bytes the server could write before the client hung up")
                     .isLessThan(size / 2);
@@ -124,16 +119,9 @@ class HostileAnswersTest {
             out.flush();
             Thread.sleep(60_000);
         };
-        try (RawHttpServer server = new RawHttpServer(silent);
-             HttpDs3Client client = client(server.endpoint(), Duration.ofMillis(800))) {
-            BlackPearlException e = null;
-            try {
-                client.listActiveJobsPage(ActiveJobFilter.ALL, 0, 10);
-            } catch (BlackPearlException failure) {
-                e = failure;
-            }
-            assertThat(e).isInstanceOf(BlackPearlTransportException.class).hasMessageContaining("GET /_rest_/active_job")
-                    .hasMessageContaining("SocketTimeoutException");
+        try (RawHttpServer server = new RawHttpServer(silent)) {
+            assertThat(listFails(server, Duration.ofMillis(800))).isInstanceOf(BlackPearlTransportException.class)
+                    .hasMessageContaining("GET /_rest_/active_job").hasMessageContaining("SocketTimeoutException");
         }
     }
 

@@ -74,12 +74,8 @@ class RealApplianceJarTest {
 
     @Test
     void environmentVariablesOnlyJavaDsl() throws Exception {
-        JavaProcess sample = sample(List.of(), List.of(), Map.of(
-                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
-                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
-                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
+        JavaProcess sample = sample(List.of(), List.of(), applianceEnvironment(
                 "CAMEL_COMPONENT_BLACKPEARL_PAGE_LENGTH", "25",
-                "ESCALATION_POLICY_FILE", policy.toString(),
                 "ESCALATION_CRON", "0/1 * * * * ?",
                 "ESCALATION_MAX_RUNS", "2",
                 "ESCALATION_DSL", "java"));
@@ -120,11 +116,7 @@ class RealApplianceJarTest {
     void convergesAgainstTheCliRehearsingAnOutage() throws Exception {
         startAppliance(List.of("--fault", "modify:503:0.2", "--fault", "any:reset:0.05", "--fault", "list:delay=10ms-80ms",
                 "--fault", "get:stall:0.01", "--fault-seed", "3"));
-        JavaProcess sample = sample(List.of(), List.of(), Map.of(
-                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
-                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
-                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
-                "ESCALATION_POLICY_FILE", policy.toString(),
+        JavaProcess sample = sample(List.of(), List.of(), applianceEnvironment(
                 "ESCALATION_CRON", "0/1 * * * * ?",
                 "ESCALATION_MAX_RUNS", "3"));
         assertRanAndEscalated(sample, "java", 3);
@@ -171,12 +163,7 @@ class RealApplianceJarTest {
 
     @Test
     void badComponentOptionFromTheEnvironmentStopsBeforeAnyRequest() throws Exception {
-        JavaProcess sample = sample(List.of(), List.of(), Map.of(
-                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
-                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
-                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
-                "CAMEL_COMPONENT_BLACKPEARL_PAGE_LENGTH", "0",
-                "ESCALATION_POLICY_FILE", policy.toString()));
+        JavaProcess sample = sample(List.of(), List.of(), applianceEnvironment("CAMEL_COMPONENT_BLACKPEARL_PAGE_LENGTH", "0"));
         assertThat(sample.awaitExit(90)).isNotZero();
         assertThat(sample.output()).contains("Invalid option pageLength value '0': it must be at least 1")
                 .doesNotContain(secretKey);
@@ -235,11 +222,7 @@ class RealApplianceJarTest {
     @Test
     void healthAndMetricsOverHttp() throws Exception {
         int port = JavaProcess.freePort();
-        try (JavaProcess sample = sample(List.of(), List.of(), Map.of(
-                "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
-                "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY,
-                "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey,
-                "ESCALATION_POLICY_FILE", policy.toString(),
+        try (JavaProcess sample = sample(List.of(), List.of(), applianceEnvironment(
                 "ESCALATION_CRON", "0/1 * * * * ?",
                 "ESCALATION_MAX_RUNS", "0",
                 "ESCALATION_HEALTH_PERIODS", "2",
@@ -274,6 +257,19 @@ class RealApplianceJarTest {
                     "\"name\":\"blackpearl-escalation\",\"status\":\"DOWN\"", "No escalation run has succeeded for")
                     .doesNotContain(secretKey);
         }
+    }
+
+    /** The appliance, its keys and the test policy as environment variables, plus {@code more} (key, value, ...). */
+    private Map<String, String> applianceEnvironment(String... more) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
+        env.put("ESCALATION_POLICY_FILE", policy.toString());
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
     }
 
     private JavaProcess sample(List<String> jvmOptions, List<String> args, Map<String, String> environment) throws Exception {

@@ -56,6 +56,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private volatile Instant lastSuccess;
     private volatile Instant startedAt;
     private volatile String lastFailure;
+    private volatile String nodeId = localHostName();
     private Duration schedulePeriod;
     private int healthPeriods = 3;
     private EscalationHealthCheck healthCheck;
@@ -94,6 +95,26 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
      */
     public void setSchedulePeriod(Duration schedulePeriod) {
         this.schedulePeriod = schedulePeriod;
+    }
+
+    /**
+     * The node named in every audit line ({@code node=}); default the host name. In a cluster, the Quartz
+     * scheduler's instance id, so that the audit says which node ran which slot.
+     */
+    public void setNodeId(String nodeId) {
+        this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
+    }
+
+    public String getNodeId() {
+        return nodeId;
+    }
+
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** How many schedule periods may pass without a successful run before the health check is DOWN (default 3). */
@@ -174,14 +195,19 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             }
         }
         Instant startedAt = clock.instant();
-        List<ActiveJob> jobs = listActiveJobs();
+        // camel-quartz's header: the slot this firing is for, also when a recovering node re-runs it later.
+        java.util.Date scheduled = exchange.getMessage().getHeader("scheduledFireTime", java.util.Date.class);
+        Instant fire = scheduled != null ? scheduled.toInstant() : startedAt;
+        String node = nodeId;
+        List<ActiveJob> jobs = listActiveJobs(node, fire);
         List<EscalationDecision> decisions = new ArrayList<>();
         for (EscalationDecision decision : planner.plan(jobs, policy)) {
             EscalationDecision done = policy.dryRun() || !decision.toSend() ? decision : apply(decision);
-            audit(done);
+            audit(done, node, fire);
             decisions.add(done);
         }
-        EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions);
+        EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions, node, fire);
+        AUDIT.info("{}", report.summaryLine());
         meters.counter("blackpearl.escalation.runs", "result", report.succeeded() ? "success" : "failure").increment();
         if (report.succeeded()) {
             lastSuccess = clock.instant();
@@ -194,11 +220,12 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     }
 
     @SuppressWarnings("unchecked")
-    private List<ActiveJob> listActiveJobs() {
+    private List<ActiveJob> listActiveJobs(String node, Instant fire) {
         Exchange listed = template.send(blackpearlUri, e -> e.getMessage().setHeader(BlackPearlConstants.OPERATION, "list"));
         if (listed.getException() != null) {
             meters.counter("blackpearl.escalation.runs", "result", "failure").increment();
             lastFailure = "listing failed: " + listed.getException().getMessage();
+            AUDIT.info("escalation run node={} fire={} result=failure reason=\"{}\"", node, fire, lastFailure);
             throw new IllegalStateException("Escalation run could not list the active jobs: "
                     + listed.getException().getMessage(), listed.getException());
         }
@@ -224,10 +251,10 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         return decision.withOutcome(EscalationOutcome.FAILED, failure.getMessage());
     }
 
-    private void audit(EscalationDecision d) {
-        AUDIT.info("escalation job={} name=\"{}\" from={} to={} rule={} age={} outcome={} reason=\"{}\"",
+    private void audit(EscalationDecision d, String node, Instant fire) {
+        AUDIT.info("escalation job={} name=\"{}\" from={} to={} rule={} age={} node={} fire={} outcome={} reason=\"{}\"",
                 d.jobId(), d.jobName(), d.from(), d.to(), d.ruleId(),
-                d.age() == null ? "" : EscalationPlanner.format(d.age()), d.outcome(), d.reason());
+                d.age() == null ? "" : EscalationPlanner.format(d.age()), node, fire, d.outcome(), d.reason());
         Counter.builder("blackpearl.escalation.decisions")
                 .description("Escalation decisions by rule and outcome")
                 .tag("rule", d.ruleId() == null ? "none" : d.ruleId())

@@ -11,8 +11,11 @@ import java.util.Map;
  * @param startedAt   when the run began
  * @param activeJobs  how many active jobs it listed
  * @param decisions   one per job whose priority should change, with its outcome
+ * @param node        which node ran it (the Quartz scheduler instance id in a cluster)
+ * @param fire        the schedule slot it ran for: the trigger's scheduled fire time, or the start of an unscheduled run
  */
-public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun, List<EscalationDecision> decisions) {
+public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun, List<EscalationDecision> decisions,
+                               String node, Instant fire) {
 
     public EscalationReport {
         decisions = List.copyOf(decisions);
@@ -42,9 +45,9 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
     public String toTable() {
         StringBuilder s = new StringBuilder();
         long waiting = count(EscalationOutcome.SKIPPED_RUN_LIMIT);
-        s.append(String.format("Escalation run at %s%s: %d active jobs, %d applied, %d planned, %d failed, "
+        s.append(String.format("Escalation run at %s on node %s for slot %s%s: %d active jobs, %d applied, %d planned, %d failed, "
                         + "%d vanished, %d held back by the URGENT cap, %d left for the next run%n",
-                startedAt, dryRun ? " (dry run)" : "", activeJobs, count(EscalationOutcome.APPLIED),
+                startedAt, node, fire, dryRun ? " (dry run)" : "", activeJobs, count(EscalationOutcome.APPLIED),
                 count(EscalationOutcome.PLANNED), count(EscalationOutcome.FAILED), count(EscalationOutcome.SKIPPED_NOT_FOUND),
                 count(EscalationOutcome.SKIPPED_URGENT_CAP), waiting));
         List<EscalationDecision> shown = decisions.stream()
@@ -59,6 +62,18 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
                     d.age() == null ? "" : EscalationPlanner.format(d.age()), d.outcome()));
         }
         return s.toString();
+    }
+
+    /**
+     * The run's closing audit line: where and for which slot it ran and what it did, also when nothing was
+     * due. It has no {@code job=}, so it is told apart from the decision lines.
+     */
+    public String summaryLine() {
+        return String.format("escalation run node=%s fire=%s jobs=%d applied=%d planned=%d failed=%d vanished=%d "
+                        + "urgentCap=%d left=%d result=%s", node, fire, activeJobs, count(EscalationOutcome.APPLIED),
+                count(EscalationOutcome.PLANNED), count(EscalationOutcome.FAILED), count(EscalationOutcome.SKIPPED_NOT_FOUND),
+                count(EscalationOutcome.SKIPPED_URGENT_CAP), count(EscalationOutcome.SKIPPED_RUN_LIMIT),
+                succeeded() ? "success" : "failure");
     }
 
     private static String abbreviate(String s, int max) {

@@ -49,8 +49,14 @@ class SampleApplicationTest {
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0)).contains("400 active jobs", "100 applied", "0 failed");
         assertThat(output).containsPattern("restore-\\d{5}\\s+(LOW|NORMAL)\\s+URGENT\\s+restores");
-        assertThat(auditLines(audit)).allSatisfy(line -> assertThat(line)
-                .matches(".*escalation job=\\S+ name=\"[^\"]*\" from=\\w+ to=\\w+ rule=\\S+ age=\\S+ outcome=\\w+ reason=\".*\""));
+        List<String> lines = auditLines(audit);
+        assertThat(lines).filteredOn(l -> l.contains(" job=")).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .matches(".*escalation job=\\S+ name=\"[^\"]*\" from=\\w+ to=\\w+ rule=\\S+ age=\\S+ node=\\S+ "
+                        + "fire=\\S+Z outcome=\\w+ reason=\".*\""));
+        // Every run, also one where nothing was due, ends with a summary line: node and slot, no job.
+        assertThat(lines).filteredOn(l -> l.contains("escalation run ")).hasSize(2).allSatisfy(line -> assertThat(line)
+                .matches(".*escalation run node=\\S+ fire=\\S+Z jobs=400 applied=\\d+ .* result=success"));
+        assertThat(output).containsPattern("escalation run node=\\S+ fire=\\S+Z jobs=400 applied=100 ");
         assertThat(auditLines(audit)).filteredOn(l -> l.contains("outcome=APPLIED")).hasSize(200);
         assertThat(output).doesNotContain("secret key");
     }

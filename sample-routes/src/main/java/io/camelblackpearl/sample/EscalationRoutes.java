@@ -28,8 +28,11 @@ public class EscalationRoutes extends RouteBuilder {
         bindToRegistry("escalationRunLimit", new RunLimit(settings.maxRuns()));
 
         if (settings.dsl().equals("java")) {
-            // RAW(): a cron expression has spaces, which must reach Quartz unencoded.
-            from("quartz:blackpearl/escalation?cron=RAW(" + settings.cron() + ")&stateful=true").routeId("escalation")
+            // RAW(): a cron expression has spaces, which must reach Quartz unencoded. stateful: one run at a time;
+            // recoverableJob: a slot whose node died is run again (in a cluster); misfire 2 (do nothing): after a
+            // stop, the next slot runs, not a catch-up of every missed one.
+            from("quartz:blackpearl/escalation?cron=RAW(" + settings.cron() + ")&stateful=true&recoverableJob=true"
+                    + "&trigger.misfireInstruction=2").routeId("escalation")
                     .process("escalationRunLimit")
                     .process("escalationProcessor")
                     .process("printEscalationReport");

@@ -73,7 +73,7 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
                         + EnvironmentVariables.variableName(key) + ")"));
     }
 
-    private static IllegalArgumentException invalid(String key, String value, String expected) {
+    static IllegalArgumentException invalid(String key, String value, String expected) {
         return new IllegalArgumentException("Invalid setting " + key + " (environment variable "
                 + EnvironmentVariables.variableName(key) + "): '" + value + "': " + expected);
     }

@@ -29,6 +29,8 @@ final class SampleStartup extends MainListenerSupport {
 
     private Ds3Simulator simulator;
     private SampleSettings settings;
+    private ClusterSettings cluster;
+    private QuartzCluster quartzCluster;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -42,6 +44,20 @@ final class SampleStartup extends MainListenerSupport {
             properties.addInitialProperty(SampleSettings.MAX_RUNS, "3");
         }
         settings = SampleSettings.read(properties);
+        cluster = ClusterSettings.read(properties).orElse(null);
+        if (cluster != null) {
+            if (cluster.nodeId() == null) {
+                // Quartz's own AUTO id (host name and time), taken now so that the audit can name it from the start
+                try {
+                    cluster = new ClusterSettings(cluster.jdbcUrl(), cluster.username(), cluster.password(),
+                            new org.quartz.simpl.SimpleInstanceIdGenerator().generateInstanceId(), cluster.checkinInterval());
+                } catch (org.quartz.SchedulerException e) {
+                    throw new IllegalStateException("Cannot generate this node's Quartz instance id", e);
+                }
+            }
+            quartzCluster = new QuartzCluster(cluster, properties.resolveProperty("camel.main.name").orElse(null));
+            quartzCluster.configure(main.getCamelContext());
+        }
         if (!applianceConfigured) {
             simulator = startSimulator();
             properties.addOverrideProperty(ENDPOINT, simulator.endpoint());
@@ -62,6 +78,12 @@ final class SampleStartup extends MainListenerSupport {
         EscalationProcessor escalation = context.getRegistry().lookupByNameAndType("escalationProcessor", EscalationProcessor.class);
         escalation.setSchedulePeriod(settings.schedulePeriod());
         escalation.setHealthPeriods(settings.healthPeriods());
+        if (cluster != null) {
+            QuartzCluster.requireConsistent(context, main.configure().getName());
+            escalation.setNodeId(cluster.nodeId());
+            LOG.info("Clustered: node {}, Quartz job store {} as {}, check-in every {}", cluster.nodeId(), cluster.jdbcUrl(),
+                    cluster.username(), cluster.checkinInterval());
+        }
         LOG.info("Escalation against {} as access key {}: policy {} ({}), schedule '{}', run limit {}, route in {} DSL",
                 appliance.getEndpoint(), appliance.getAccessKey(), settings.policyFile(),
                 escalation.getPolicy().dryRun() ? "DRY RUN: decides and audits, sends nothing" : "applies its decisions",
@@ -76,10 +98,34 @@ final class SampleStartup extends MainListenerSupport {
         }
     }
 
+    /** In a cluster: drop the triggers of escalation routes this application no longer has. */
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        if (cluster == null) {
+            return;
+        }
+        CamelContext context = main.getCamelContext();
+        java.util.Set<org.quartz.TriggerKey> owned = new java.util.HashSet<>();
+        for (org.apache.camel.Route route : context.getRoutes()) {
+            if (route.getEndpoint() instanceof org.apache.camel.component.quartz.QuartzEndpoint quartz) {
+                owned.add(quartz.getTriggerKey());
+            }
+        }
+        try {
+            QuartzCluster.removeStaleTriggers(
+                    context.getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class).getScheduler(), owned);
+        } catch (org.quartz.SchedulerException e) {
+            LOG.warn("Could not check for stale escalation triggers: {}", e.getMessage());
+        }
+    }
+
     @Override
     public void afterStop(BaseMainSupport main) {
         if (simulator != null) {
             simulator.close();
+        }
+        if (quartzCluster != null) {
+            quartzCluster.close();
         }
     }
 

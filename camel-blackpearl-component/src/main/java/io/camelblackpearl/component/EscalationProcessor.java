@@ -195,9 +195,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             }
         }
         Instant startedAt = clock.instant();
-        // camel-quartz's header: the slot this firing is for, also when a recovering node re-runs it later.
-        java.util.Date scheduled = exchange.getMessage().getHeader("scheduledFireTime", java.util.Date.class);
-        Instant fire = scheduled != null ? scheduled.toInstant() : startedAt;
+        Instant fire = scheduledSlot(exchange, startedAt);
         String node = nodeId;
         List<ActiveJob> jobs = listActiveJobs(node, fire);
         List<EscalationDecision> decisions = new ArrayList<>();
@@ -217,6 +215,27 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             lastFailure = report.count(EscalationOutcome.FAILED) + " modifies failed";
         }
         exchange.getMessage().setBody(report);
+    }
+
+    /** Quartz puts the original slot of a job it recovers for a dead node in the recovery trigger's data. */
+    private static final String RECOVERED_SLOT = "QRTZ_FAILED_JOB_ORIG_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS_AS_STRING";
+
+    /**
+     * The schedule slot this run is for, from camel-quartz's headers: the trigger's scheduled fire time, or,
+     * when a node re-runs the slot of a node that died, that slot's original time; the start of the run when
+     * it was not fired by Quartz.
+     */
+    private static Instant scheduledSlot(Exchange exchange, Instant startedAt) {
+        Object data = exchange.getMessage().getHeader("mergedJobDataMap");
+        if (data instanceof java.util.Map<?, ?> map && map.get(RECOVERED_SLOT) != null) {
+            try {
+                return Instant.ofEpochMilli(Long.parseLong(map.get(RECOVERED_SLOT).toString()));
+            } catch (NumberFormatException e) {
+                // fall back to the recovery trigger's own time
+            }
+        }
+        java.util.Date scheduled = exchange.getMessage().getHeader("scheduledFireTime", java.util.Date.class);
+        return scheduled != null ? scheduled.toInstant() : startedAt;
     }
 
     @SuppressWarnings("unchecked")

@@ -93,6 +93,9 @@ final class QuartzCluster implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(settings.checkinInterval().toMillis()));
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // A slot more than 5 s late (all nodes were down, or the previous sweep still ran) is a misfire, and the
+        // escalation's misfire instruction skips it: Quartz's default of 60 s would run every missed slot in a row.
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
         return p;
     }
 

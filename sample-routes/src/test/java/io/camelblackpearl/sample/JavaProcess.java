@@ -86,6 +86,11 @@ final class JavaProcess implements AutoCloseable {
         return Files.readString(output, StandardCharsets.UTF_8);
     }
 
+    /** {@code kill -9}: no shutdown hook, nothing flushed, as when a node's machine dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();

@@ -29,42 +29,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealApplianceJarTest {
 
-    private static final String ACCESS_KEY = "c2FtcGxl";
-    private static final Duration MARGIN = Duration.ofMinutes(2);
+    private static final String ACCESS_KEY = TestAppliance.ACCESS_KEY;
 
     @TempDir
     Path dir;
 
     private final String secretKey = "s3cr3t-" + UUID.randomUUID();
-    private JavaProcess appliance;
+    private TestAppliance appliance;
     private String endpoint;
     private Ds3Api api;
     private Map<String, Ds3Api.Job> before;
-    private Instant startedAt;
     private Path policy;
 
     @BeforeEach
     void startAppliance() throws Exception {
         startAppliance(List.of());
-        policy = dir.resolve("policy.yaml");
-        try (InputStream in = getClass().getResourceAsStream("/appliance-policy.yaml")) {
-            Files.copy(in, policy);
-        }
+        policy = TestAppliance.policyFile(dir);
     }
 
     private void startAppliance(List<String> faults) throws Exception {
         if (appliance != null) {
             appliance.close();
         }
-        List<String> args = new java.util.ArrayList<>(List.of("--port", "0", "--jobs", "300", "--min-age", "1m",
-                "--max-age", "3d", "--seed", "7", "--priorities", "LOW,LOW,NORMAL,HIGH", "--request-types", "PUT,GET,VERIFY",
-                "--access-key", ACCESS_KEY, "--secret-key", secretKey));
-        args.addAll(faults);
-        appliance = JavaProcess.start(dir, "appliance", List.of(), "simulator.jar", args, Map.of());
-        endpoint = appliance.awaitOutput("listening on (http://\\S+)", 30);
-        api = new Ds3Api(endpoint, ACCESS_KEY, secretKey);
-        before = api.activeJobs();
-        startedAt = Instant.now();
+        appliance = TestAppliance.start(dir, secretKey, faults);
+        endpoint = appliance.endpoint;
+        api = appliance.api;
+        before = appliance.before;
     }
 
     @AfterEach
@@ -292,36 +282,10 @@ class RealApplianceJarTest {
         Path audit = dir.resolve("escalation-audit.log");
         assertThat(Files.readString(audit, StandardCharsets.UTF_8)).contains("outcome=APPLIED").doesNotContain(secretKey);
 
-        Map<String, Ds3Api.Job> after = api.activeJobs();
-        assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(before.keySet());
-        List<String> raised = new ArrayList<>();
-        for (Ds3Api.Job was : before.values()) {
-            Ds3Api.Job now = after.get(was.id());
-            assertThat(Ds3Api.rank(now.priority())).as("never lowered: %s", was).isGreaterThanOrEqualTo(Ds3Api.rank(was.priority()));
-            String targetAtStart = target(was, startedAt.minus(MARGIN));
-            String targetAtEnd = target(was, endedAt.plus(MARGIN));
-            if (java.util.Objects.equals(targetAtStart, targetAtEnd)) { // not near a ladder step while the test ran
-                String expected = targetAtEnd != null && Ds3Api.rank(targetAtEnd) > Ds3Api.rank(was.priority())
-                        ? targetAtEnd : was.priority();
-                assertThat(now.priority()).as("%s aged %s", was, Duration.between(was.createdAt(), endedAt)).isEqualTo(expected);
-            }
-            if (!now.priority().equals(was.priority())) {
-                raised.add(was.id());
-            }
-        }
-        assertThat(raised).as("due jobs raised").hasSizeGreaterThan(50);
+        appliance.assertDueJobsRaised(endedAt);
     }
 
     private void assertNothingChanged() throws Exception {
         assertThat(api.activeJobs()).isEqualTo(before);
-    }
-
-    /** The test policy (appliance-policy.yaml) read independently: the priority a job is due for at {@code when}. */
-    private static String target(Ds3Api.Job job, Instant when) {
-        Duration age = Duration.between(job.createdAt(), when);
-        if (job.requestType().equals("GET")) {
-            return age.compareTo(Duration.ofDays(1)) >= 0 ? "URGENT" : age.compareTo(Duration.ofHours(1)) >= 0 ? "HIGH" : null;
-        }
-        return age.compareTo(Duration.ofDays(2)) >= 0 ? "HIGH" : age.compareTo(Duration.ofHours(12)) >= 0 ? "NORMAL" : null;
     }
 }

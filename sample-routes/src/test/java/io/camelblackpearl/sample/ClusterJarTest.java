@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The escalation on a cluster as a user runs it: the sample's runnable jar as separate node processes,
@@ -68,6 +70,10 @@ class ClusterJarTest {
     }
 
     private JavaProcess node(int n) throws IOException {
+        return node(n, Map.of());
+    }
+
+    private JavaProcess node(int n, Map<String, String> overrides) throws IOException {
         Map<String, String> env = new TreeMap<>();
         env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
         env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
@@ -81,6 +87,7 @@ class ClusterJarTest {
         env.put("ESCALATION_CLUSTER_PASSWORD", database.password);
         env.put("ESCALATION_CLUSTER_NODE_ID", "node-" + n);
         env.put("ESCALATION_CLUSTER_CHECKIN_INTERVAL", "2s");
+        env.putAll(overrides);
         JavaProcess node = JavaProcess.start(dir, "node-" + n + "-" + nodes.size(), List.of(), "sample.jar", List.of(), env);
         nodes.add(node);
         return node;
@@ -198,6 +205,93 @@ class ClusterJarTest {
                 assertThat(ran).as("nodes of slot %s", slot).hasSize(1);
             }
         });
+    }
+
+    /**
+     * docs/clustering.md's recipe for any Camel application: no ESCALATION_CLUSTER_* at all, only the user's
+     * application.properties and quartz.properties, and the tables created beforehand from the quartz jar.
+     */
+    @Test
+    void anyCamelAppClusteredByPropertiesFilesOnly() throws Exception {
+        appliance = TestAppliance.start(dir, secretKey, List.of());
+        boolean postgres = database.kind.equals("PostgreSQL");
+        createQuartzTablesAsTheDocsSay(postgres);
+        Path quartz = dir.resolve("quartz.properties");
+        Files.writeString(quartz, String.join("\n",
+                "org.quartz.scheduler.instanceName = my-escalation",
+                "org.quartz.scheduler.instanceId = AUTO",
+                "org.quartz.threadPool.threadCount = 3",
+                "org.quartz.jobStore.class = org.quartz.impl.jdbcjobstore.JobStoreTX",
+                "org.quartz.jobStore.driverDelegateClass = org.quartz.impl.jdbcjobstore."
+                        + (postgres ? "PostgreSQLDelegate" : "StdJDBCDelegate"),
+                "org.quartz.jobStore.dataSource = escalation",
+                "org.quartz.jobStore.isClustered = true",
+                "org.quartz.jobStore.clusterCheckinInterval = 2000",
+                "org.quartz.jobStore.acquireTriggersWithinLock = true",
+                "org.quartz.jobStore.misfireThreshold = 5000",
+                "org.quartz.dataSource.escalation.provider = hikaricp",
+                "org.quartz.dataSource.escalation.driver = " + (postgres ? "org.postgresql.Driver" : "org.h2.Driver"),
+                "org.quartz.dataSource.escalation.URL = " + database.url,
+                "org.quartz.dataSource.escalation.user = " + database.username,
+                "org.quartz.dataSource.escalation.password = " + database.password,
+                "org.quartz.dataSource.escalation.maxConnections = 5", ""), StandardCharsets.UTF_8);
+        for (int n = 1; n <= 2; n++) {
+            Path app = dir.resolve("application-" + n + ".properties");
+            Files.writeString(app, String.join("\n",
+                    "camel.main.name = my-escalation",
+                    "camel.component.quartz.prefix-instance-name = false",
+                    "camel.component.quartz.properties-file = file:" + quartz,
+                    "camel.component.blackpearl.endpoint = " + appliance.endpoint,
+                    "camel.component.blackpearl.access-key = " + TestAppliance.ACCESS_KEY,
+                    "camel.component.blackpearl.secret-key = " + secretKey,
+                    "escalation.policy-file = " + policy,
+                    "escalation.cron = 0/2 * * * * ?",
+                    "escalation.max-runs = 0", ""), StandardCharsets.UTF_8);
+            nodes.add(JavaProcess.start(dir, "app-" + n, List.of(), "sample.jar", List.of("-pl", "file:" + app),
+                    Map.of("ESCALATION_AUDIT_FILE", audit(n).toString())));
+        }
+        awaitSlots(6, 150);
+        for (JavaProcess node : nodes) {
+            node.close();
+        }
+        Map<Instant, Long> runsPerSlot = auditLines().stream().filter(AuditLine::summary)
+                .collect(Collectors.groupingBy(AuditLine::fire, Collectors.counting()));
+        assertThat(runsPerSlot).hasSizeGreaterThanOrEqualTo(6).allSatisfy((slot, runs) -> assertThat(runs).as("runs of %s", slot).isEqualTo(1));
+        appliance.assertDueJobsRaised(Instant.now());
+    }
+
+    /** What docs/clustering.md tells a user to run once: the quartz jar's DDL without its DROP lines. */
+    private void createQuartzTablesAsTheDocsSay(boolean postgres) throws Exception {
+        String script;
+        try (java.io.InputStream in = org.quartz.impl.jdbcjobstore.StdJDBCDelegate.class.getResourceAsStream(
+                "/org/quartz/impl/jdbcjobstore/" + (postgres ? "tables_postgres.sql" : "tables_h2.sql"))) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String withoutDrops = script.lines().filter(l -> !l.startsWith("DROP") && !l.startsWith("--"))
+                .collect(Collectors.joining("\n"));
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url, database.username, database.password);
+             java.sql.Statement statement = connection.createStatement()) {
+            for (String ddl : withoutDrops.split(";")) {
+                if (!ddl.isBlank() && !ddl.trim().equalsIgnoreCase("COMMIT")) {
+                    statement.execute(ddl);
+                }
+            }
+        }
+    }
+
+    /** A setting that would break failover or double-fire stops the node before any request, naming it. */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "ESCALATION_CLUSTER_JDBC_URL                 | jdbc:mysql://127.0.0.1/quartz | escalation.cluster.jdbc-url (environment variable ESCALATION_CLUSTER_JDBC_URL): 'jdbc:mysql://127.0.0.1/quartz': expected a jdbc:postgresql: or jdbc:h2: URL",
+        "ESCALATION_CLUSTER_CHECKIN_INTERVAL         | soon                          | escalation.cluster.checkin-interval (environment variable ESCALATION_CLUSTER_CHECKIN_INTERVAL): 'soon'",
+        "CAMEL_COMPONENT_QUARTZ_PREFIX_INSTANCE_NAME | true                          | Clustered escalation needs camel.component.quartz.prefix-instance-name=false",
+    })
+    void aSettingThatBreaksTheClusterIsRefused(String variable, String value, String message) throws Exception {
+        appliance = TestAppliance.start(dir, secretKey, List.of());
+        JavaProcess node = node(1, Map.of(variable, value));
+        assertThat(node.awaitExit(90)).isNotZero();
+        assertThat(node.output()).contains(message).doesNotContain(database.password);
+        assertThat(appliance.api.activeJobs()).isEqualTo(appliance.before);
     }
 
     @Test

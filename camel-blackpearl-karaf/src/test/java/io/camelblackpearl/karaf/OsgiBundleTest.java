@@ -1,0 +1,189 @@
+package io.camelblackpearl.karaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * The component jar as an OSGi bundle, in an embedded Apache Felix: the framework exports the Camel packages
+ * at 4.18.0 (what Camel Karaf 4.18 exports; the classes come from the real Camel jars on this class path) and
+ * the other imported packages at the lower bound of their ranges. The bundle must resolve and start, every
+ * class must load through it, and Camel's service file must name a component class the bundle loads.
+ * A real Karaf is not available here (Camel Karaf's features are not served): docs/karaf.md says what that leaves.
+ */
+class OsgiBundleTest {
+
+    private static final Pattern CLAUSE = Pattern.compile("([^;,\\s]+)((?:;[^,\"]*(?:\"[^\"]*\")?)*)");
+    private static final Pattern VERSION_RANGE = Pattern.compile("version=\"?[\\[(]?([0-9.]+)");
+
+    @TempDir
+    Path dir;
+
+    private static Path bundleJar() {
+        Path jar = Path.of(System.getProperty("bundle.jar"));
+        assertThat(jar).as("the component's bundle; run mvn verify from the root").exists();
+        return jar;
+    }
+
+    /** The packages a bundle imports, with the version each would be exported at here. */
+    private static Map<String, String> imports(Manifest manifest, String camelVersion) {
+        Map<String, String> packages = new HashMap<>();
+        String header = manifest.getMainAttributes().getValue(Constants.IMPORT_PACKAGE);
+        Matcher clause = CLAUSE.matcher(header);
+        while (clause.find()) {
+            String name = clause.group(1);
+            if (name.startsWith("java.") || name.startsWith("io.camelblackpearl.")) {
+                continue;
+            }
+            Matcher range = VERSION_RANGE.matcher(clause.group(2));
+            packages.put(name, name.startsWith("org.apache.camel") ? camelVersion : range.find() ? range.group(1) : "0.0.0");
+        }
+        return packages;
+    }
+
+    private Framework framework(Map<String, String> exports) throws BundleException {
+        StringBuilder extra = new StringBuilder();
+        exports.forEach((name, version) -> extra.append(extra.length() == 0 ? "" : ",").append(name).append(";version=").append(version));
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, dir.resolve("felix-cache").toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, extra.toString());
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(config);
+        framework.start();
+        return framework;
+    }
+
+    @Test
+    void resolvesAgainstCamel418LoadsEveryClassAndNamesItsComponent() throws Exception {
+        Manifest manifest;
+        List<String> classes = new ArrayList<>();
+        try (JarFile jar = new JarFile(bundleJar().toFile())) {
+            manifest = jar.getManifest();
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                String name = entries.nextElement().getName();
+                if (name.endsWith(".class") && !name.contains("-")) {
+                    classes.add(name.substring(0, name.length() - 6).replace('/', '.'));
+                }
+            }
+        }
+        Attributes main = manifest.getMainAttributes();
+        assertThat(main.getValue(Constants.BUNDLE_SYMBOLICNAME)).isEqualTo("io.camelblackpearl.camel-blackpearl");
+        assertThat(main.getValue(Constants.IMPORT_PACKAGE)).contains("org.apache.camel;version=\"[4.18,5)\"");
+
+        Framework framework = framework(imports(manifest, "4.18.0"));
+        try {
+            Bundle bundle = framework.getBundleContext().installBundle(bundleJar().toUri().toString());
+            bundle.start();
+            assertThat(bundle.getState()).isEqualTo(Bundle.ACTIVE);
+            assertThat(classes).hasSizeGreaterThan(50);
+            for (String name : classes) {
+                assertThat(bundle.loadClass(name)).as(name).isNotNull();
+            }
+            String service;
+            try (InputStream in = bundle.getEntry("META-INF/services/org/apache/camel/component/blackpearl").openStream()) {
+                service = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Matcher className = Pattern.compile("(?m)^class=(\\S+)").matcher(service);
+            assertThat(className.find()).as(service).isTrue();
+            Class<?> component = bundle.loadClass(className.group(1));
+            assertThat(org.apache.camel.Component.class.isAssignableFrom(component))
+                    .as("the service file names a Camel component, seen through the framework's Camel packages").isTrue();
+            assertThat(bundle.getEntry("META-INF/services/org/apache/camel/configurer/blackpearl-component")).isNotNull();
+        } finally {
+            framework.stop();
+            framework.waitForStop(10_000);
+        }
+    }
+
+    /** The check is real: a Camel import range that 4.18 does not satisfy makes the same bundle fail to resolve. */
+    @Test
+    void aCamelImportRangeThat418DoesNotSatisfyFailsToResolve() throws Exception {
+        Path wrong = dir.resolve("wrong-range.jar");
+        Manifest manifest;
+        try (JarFile jar = new JarFile(bundleJar().toFile())) {
+            manifest = jar.getManifest();
+            Attributes main = manifest.getMainAttributes();
+            main.putValue(Constants.IMPORT_PACKAGE, main.getValue(Constants.IMPORT_PACKAGE).replace("[4.18,5)", "[4.19,5)"));
+            try (OutputStream out = Files.newOutputStream(wrong); JarOutputStream copy = new JarOutputStream(out, manifest)) {
+                for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    copy.putNextEntry(new JarEntry(entry.getName()));
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        in.transferTo(copy);
+                    }
+                    copy.closeEntry();
+                }
+            }
+        }
+        Framework framework = framework(imports(manifest, "4.18.0"));
+        try {
+            Bundle bundle = framework.getBundleContext().installBundle(wrong.toUri().toString());
+            assertThatThrownBy(bundle::start).isInstanceOf(BundleException.class).hasMessageContaining("org.apache.camel");
+        } finally {
+            framework.stop();
+            framework.waitForStop(10_000);
+        }
+    }
+
+    /** features.xml names the component bundle at this version, Camel Karaf 4.18 features, and bundles that exist. */
+    @Test
+    void theFeatureNamesBundlesThatExistAndCamel418() throws IOException {
+        String features = Files.readString(Path.of(System.getProperty("features.xml")), StandardCharsets.UTF_8);
+        assertThat(features).doesNotContain("${").contains("<feature name=\"camel-blackpearl\"",
+                "mvn:org.apache.camel.karaf/apache-camel/4.18.0/xml/features",
+                "<feature version=\"[4.18,5)\">camel-core</feature>", "<feature version=\"[4.18,5)\">camel-quartz</feature>",
+                "<feature version=\"[4.18,5)\">camel-jacksonxml</feature>", "<bundle>mvn:io.camelblackpearl/camel-blackpearl/0.1.0-SNAPSHOT</bundle>");
+        Set<String> bundles = new LinkedHashSet<>();
+        Matcher bundle = Pattern.compile("<bundle[^>]*>(?:wrap:)?mvn:([^/]+)/([^/]+)/([^<$/]+)").matcher(features);
+        while (bundle.find()) {
+            bundles.add(bundle.group(1) + ":" + bundle.group(2) + ":" + bundle.group(3));
+        }
+        assertThat(bundles).hasSizeGreaterThanOrEqualTo(10);
+        Path repository = Path.of(System.getProperty("local.repository"));
+        for (String coordinates : bundles) {
+            String[] gav = coordinates.split(":");
+            if (gav[1].equals("camel-blackpearl")) {
+                continue;
+            }
+            Path jar = repository.resolve(gav[0].replace('.', '/')).resolve(gav[1]).resolve(gav[2])
+                    .resolve(gav[1] + "-" + gav[2] + ".jar");
+            assertThat(jar).as("the jar of %s", coordinates).exists();
+            try (JarFile file = new JarFile(jar.toFile())) {
+                boolean osgi = file.getManifest() != null && file.getManifest().getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) != null;
+                boolean wrapped = features.contains("wrap:mvn:" + gav[0] + "/" + gav[1] + "/" + gav[2]);
+                assertThat(osgi || wrapped).as("%s is a bundle, or wrapped in features.xml", coordinates).isTrue();
+            }
+        }
+    }
+}

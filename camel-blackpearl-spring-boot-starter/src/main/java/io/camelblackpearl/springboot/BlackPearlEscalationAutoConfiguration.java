@@ -1,0 +1,91 @@
+package io.camelblackpearl.springboot;
+
+import io.camelblackpearl.component.EscalationProcessor;
+import io.camelblackpearl.component.SimpleConditions;
+import io.camelblackpearl.escalation.EscalationPolicy;
+import io.camelblackpearl.escalation.PolicyFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.quartz.CronExpression;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The escalation by properties alone ({@code blackpearl.escalation.enabled=true}): the policy is loaded and
+ * validated while the context starts (a bad one stops it with the policy's own message), and a Quartz route
+ * {@code blackpearl-escalation} runs it on the cron. The health check {@code blackpearl-escalation} joins
+ * Camel's health registry.
+ */
+@AutoConfiguration(after = BlackPearlComponentAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "blackpearl.escalation", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(BlackPearlEscalationProperties.class)
+public class BlackPearlEscalationAutoConfiguration {
+
+    @Bean
+    public EscalationProcessor blackpearlEscalationProcessor(CamelContext camelContext, BlackPearlEscalationProperties properties,
+                                                             ResourceLoader resources) throws IOException {
+        if (properties.getCluster().getJdbcUrl() != null) {
+            throw new IllegalStateException("blackpearl.escalation.cluster.jdbc-url is set, but the Spring Boot starter does "
+                    + "not run the escalation clustered yet: use the quartz.properties recipe of docs/clustering.md "
+                    + "('Any Camel application'), or run a single node");
+        }
+        String location = properties.getPolicyFile();
+        if (location == null || location.isBlank()) {
+            throw new IllegalStateException("Missing blackpearl.escalation.policy-file: the escalation policy, "
+                    + "classpath:..., file:... or a file path");
+        }
+        String spec = location.startsWith("classpath:") || location.startsWith("file:") ? location : "file:" + location;
+        Resource resource = resources.getResource(spec);
+        if (!resource.exists()) {
+            throw new IllegalStateException("blackpearl.escalation.policy-file " + location + " does not exist");
+        }
+        EscalationPolicy policy;
+        try (InputStream in = resource.getInputStream()) {
+            policy = PolicyFile.parse(in, location, SimpleConditions.compiler(camelContext));
+        }
+        if (properties.getDryRun() != null) {
+            policy = policy.withDryRun(properties.getDryRun());
+        }
+        EscalationProcessor processor = new EscalationProcessor(policy, "blackpearl:activeJob", Clock.systemUTC());
+        processor.setSchedulePeriod(schedulePeriod(properties.getCron()));
+        processor.setHealthPeriods(properties.getHealthPeriods());
+        return processor;
+    }
+
+    @Bean
+    public RouteBuilder blackpearlEscalationRoute(EscalationProcessor blackpearlEscalationProcessor,
+                                                  BlackPearlEscalationProperties properties) {
+        String cron = properties.getCron();
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // stateful: one run at a time; recoverableJob and misfire 2 (do nothing): as in docs/clustering.md
+                from("quartz:blackpearl/escalation?cron=RAW(" + cron + ")&stateful=true&recoverableJob=true"
+                        + "&trigger.misfireInstruction=2").routeId("blackpearl-escalation")
+                        .process(blackpearlEscalationProcessor);
+            }
+        };
+    }
+
+    /** The time between two firings of the cron, for the health check; a bad cron names the property. */
+    static Duration schedulePeriod(String cron) {
+        try {
+            CronExpression expression = new CronExpression(cron);
+            Date next = expression.getNextValidTimeAfter(new Date());
+            Date after = expression.getNextValidTimeAfter(next);
+            return Duration.ofMillis(after.getTime() - next.getTime());
+        } catch (ParseException e) {
+            throw new IllegalStateException("Invalid blackpearl.escalation.cron '" + cron + "': " + e.getMessage(), e);
+        }
+    }
+}

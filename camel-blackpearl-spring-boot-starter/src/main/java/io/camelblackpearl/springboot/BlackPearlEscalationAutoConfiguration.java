@@ -1,5 +1,7 @@
 package io.camelblackpearl.springboot;
 
+import io.camelblackpearl.cluster.ClusterSettings;
+import io.camelblackpearl.cluster.QuartzCluster;
 import io.camelblackpearl.component.EscalationProcessor;
 import io.camelblackpearl.component.SimpleConditions;
 import io.camelblackpearl.escalation.EscalationPolicy;
@@ -10,9 +12,19 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.component.quartz.QuartzEndpoint;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.builder.RouteBuilder;
 import org.quartz.CronExpression;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerKey;
+import org.quartz.simpl.SimpleInstanceIdGenerator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,14 +43,59 @@ import org.springframework.core.io.ResourceLoader;
 @EnableConfigurationProperties(BlackPearlEscalationProperties.class)
 public class BlackPearlEscalationAutoConfiguration {
 
+    /**
+     * Clustered mode ({@code blackpearl.escalation.cluster.jdbc-url} set): the quartz component on Quartz's JDBC
+     * job store, its tables created when absent, every setting failover needs checked (docs/clustering.md).
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "blackpearl.escalation.cluster", name = "jdbc-url")
+    public QuartzCluster blackpearlQuartzCluster(CamelContext camelContext, BlackPearlEscalationProperties properties)
+            throws SchedulerException {
+        BlackPearlEscalationProperties.Cluster c = properties.getCluster();
+        ClusterSettings settings = ClusterSettings.parse(c.getJdbcUrl(), c.getUsername(), c.getPassword(), c.getNodeId(),
+                c.getCheckinInterval() == null ? null : c.getCheckinInterval().toMillis() + "ms",
+                key -> "blackpearl.escalation.cluster." + key).orElseThrow();
+        if (settings.nodeId() == null) {
+            // Quartz's own AUTO id, taken in advance so that the audit names this node from the first run
+            settings = settings.withNodeId(new SimpleInstanceIdGenerator().generateInstanceId());
+        }
+        QuartzCluster cluster = new QuartzCluster(settings, camelContext.getName());
+        cluster.configure(camelContext);
+        QuartzCluster.requireConsistent(camelContext, camelContext.getName());
+        return cluster;
+    }
+
+    /** In a cluster: at start, drop the escalation group's triggers that no route of this application owns. */
+    @Bean
+    @ConditionalOnProperty(prefix = "blackpearl.escalation.cluster", name = "jdbc-url")
+    public CamelContextConfiguration blackpearlStaleTriggers() {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                // nothing before: the routes are not started yet
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                Set<TriggerKey> owned = new HashSet<>();
+                for (Route route : camelContext.getRoutes()) {
+                    if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
+                        owned.add(quartz.getTriggerKey());
+                    }
+                }
+                try {
+                    QuartzCluster.removeStaleTriggers(camelContext.getComponent("quartz", QuartzComponent.class).getScheduler(), owned);
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException("Cannot check the escalation's Quartz triggers: " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
     @Bean
     public EscalationProcessor blackpearlEscalationProcessor(CamelContext camelContext, BlackPearlEscalationProperties properties,
-                                                             ResourceLoader resources) throws IOException {
-        if (properties.getCluster().getJdbcUrl() != null) {
-            throw new IllegalStateException("blackpearl.escalation.cluster.jdbc-url is set, but the Spring Boot starter does "
-                    + "not run the escalation clustered yet: use the quartz.properties recipe of docs/clustering.md "
-                    + "('Any Camel application'), or run a single node");
-        }
+                                                             ResourceLoader resources, ObjectProvider<QuartzCluster> cluster)
+            throws IOException {
         String location = properties.getPolicyFile();
         if (location == null || location.isBlank()) {
             throw new IllegalStateException("Missing blackpearl.escalation.policy-file: the escalation policy, "
@@ -59,6 +116,10 @@ public class BlackPearlEscalationAutoConfiguration {
         EscalationProcessor processor = new EscalationProcessor(policy, "blackpearl:activeJob", Clock.systemUTC());
         processor.setSchedulePeriod(schedulePeriod(properties.getCron()));
         processor.setHealthPeriods(properties.getHealthPeriods());
+        QuartzCluster clustered = cluster.getIfAvailable();
+        if (clustered != null) {
+            processor.setNodeId(clustered.nodeId());
+        }
         return processor;
     }
 

@@ -46,9 +46,9 @@ class StartupFailuresTest {
     }
 
     @Test
-    void clusteredModeIsRefusedPlainlyNotIgnored() {
+    void aBadClusterUrlIsNamed() {
         assertThatThrownBy(() -> start("blackpearl.escalation.policy-file=classpath:boot-policy.yaml",
-                "blackpearl.escalation.cluster.jdbc-url=jdbc:postgresql://127.0.0.1/quartz"))
-                .hasStackTraceContaining("does not run the escalation clustered yet");
+                "blackpearl.escalation.cluster.jdbc-url=jdbc:mysql://127.0.0.1/quartz"))
+                .hasStackTraceContaining("Invalid setting blackpearl.escalation.cluster.jdbc-url: 'jdbc:mysql://127.0.0.1/quartz'");
     }
 }

@@ -27,7 +27,7 @@ public final class SampleApplication {
         main.bind("sampleMain", main);
         main.setInitialProperties(defaults());
         List<String> keys = new ArrayList<>(SampleSettings.KEYS);
-        keys.addAll(ClusterSettings.KEYS);
+        keys.addAll(SampleStartup.CLUSTER_KEYS);
         // Camel Main skips every variable ending in _PORT (Kubernetes service variables), these included.
         keys.addAll(List.of("camel.management.port", "camel.server.port"));
         // Order matters: the variables must be mapped before the startup decides simulator or appliance.

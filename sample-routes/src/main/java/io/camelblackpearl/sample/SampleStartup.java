@@ -5,9 +5,12 @@ import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConfiguration;
 import io.camelblackpearl.component.BlackPearlEndpoint;
 import io.camelblackpearl.component.EscalationProcessor;
+import io.camelblackpearl.cluster.ClusterSettings;
+import io.camelblackpearl.cluster.QuartzCluster;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SeedPlan;
 import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
@@ -25,6 +28,10 @@ import org.slf4j.LoggerFactory;
 final class SampleStartup extends MainListenerSupport {
 
     static final String ENDPOINT = "camel.component.blackpearl.endpoint";
+    static final String CLUSTER_PREFIX = "escalation.cluster.";
+    /** The clustered mode's settings (docs/clustering.md); a JDBC URL switches it on. */
+    static final List<String> CLUSTER_KEYS = List.of("jdbc-url", "username", "password", "node-id", "checkin-interval").stream()
+            .map(key -> CLUSTER_PREFIX + key).toList();
     private static final Logger LOG = LoggerFactory.getLogger(SampleStartup.class);
 
     private Ds3Simulator simulator;
@@ -44,13 +51,15 @@ final class SampleStartup extends MainListenerSupport {
             properties.addInitialProperty(SampleSettings.MAX_RUNS, "3");
         }
         settings = SampleSettings.read(properties);
-        cluster = ClusterSettings.read(properties).orElse(null);
+        cluster = ClusterSettings.parse(setting(properties, "jdbc-url"), setting(properties, "username"),
+                setting(properties, "password"), setting(properties, "node-id"), setting(properties, "checkin-interval"),
+                key -> CLUSTER_PREFIX + key + " (environment variable " + EnvironmentVariables.variableName(CLUSTER_PREFIX + key) + ")")
+                .orElse(null);
         if (cluster != null) {
             if (cluster.nodeId() == null) {
                 // Quartz's own AUTO id (host name and time), taken now so that the audit can name it from the start
                 try {
-                    cluster = new ClusterSettings(cluster.jdbcUrl(), cluster.username(), cluster.password(),
-                            new org.quartz.simpl.SimpleInstanceIdGenerator().generateInstanceId(), cluster.checkinInterval());
+                    cluster = cluster.withNodeId(new org.quartz.simpl.SimpleInstanceIdGenerator().generateInstanceId());
                 } catch (org.quartz.SchedulerException e) {
                     throw new IllegalStateException("Cannot generate this node's Quartz instance id", e);
                 }
@@ -96,6 +105,10 @@ final class SampleStartup extends MainListenerSupport {
         } else {
             LOG.warn("{}. The escalation keeps its schedule and tries again at every firing.", check.message());
         }
+    }
+
+    private static String setting(PropertiesComponent properties, String clusterKey) {
+        return properties.resolveProperty(CLUSTER_PREFIX + clusterKey).orElse(null);
     }
 
     /** In a cluster: drop the triggers of escalation routes this application no longer has. */

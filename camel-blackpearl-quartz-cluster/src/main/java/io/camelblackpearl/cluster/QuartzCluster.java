@@ -1,4 +1,4 @@
-package io.camelblackpearl.sample;
+package io.camelblackpearl.cluster;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * an idempotent reconciliation, so that is safe). Everything a failover needs is set here and checked
  * before the first firing; a setting that would break it stops the application, naming the setting.
  */
-final class QuartzCluster implements AutoCloseable {
+public final class QuartzCluster implements AutoCloseable {
 
     /** The Quartz trigger group of the escalation route ({@code quartz:blackpearl/escalation}). */
-    static final String TRIGGER_GROUP = "blackpearl";
+    public static final String TRIGGER_GROUP = "blackpearl";
     private static final String DATA_SOURCE = "blackpearlEscalation";
     private static final Logger LOG = LoggerFactory.getLogger(QuartzCluster.class);
 
@@ -42,7 +42,7 @@ final class QuartzCluster implements AutoCloseable {
     private final HikariDataSource dataSource;
 
     /** Opens the pool, creates the tables when absent and hands the pool to Quartz (no password in its properties). */
-    QuartzCluster(ClusterSettings settings, String schedulerName) {
+    public QuartzCluster(ClusterSettings settings, String schedulerName) {
         this.settings = settings;
         this.schedulerName = schedulerName;
         HikariConfig pool = new HikariConfig();
@@ -59,8 +59,8 @@ final class QuartzCluster implements AutoCloseable {
             }
         } catch (SQLException e) {
             dataSource.close();
-            throw new IllegalStateException("Cannot create the Quartz tables in " + ClusterSettings.JDBC_URL + " "
-                    + settings.jdbcUrl() + " as " + settings.username() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot create the Quartz tables in " + settings.jdbcUrl() + " as "
+                    + settings.username() + ": " + e.getMessage(), e);
         }
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new ConnectionProvider() {
             @Override
@@ -80,8 +80,13 @@ final class QuartzCluster implements AutoCloseable {
         });
     }
 
+    /** This node's Quartz instance id, as the audit names it. */
+    public String nodeId() {
+        return settings.nodeId();
+    }
+
     /** The Quartz settings of the cluster, for the quartz component. */
-    Properties quartzProperties() {
+    public Properties quartzProperties() {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", schedulerName);
         p.setProperty("org.quartz.scheduler.instanceId", settings.nodeId() != null ? settings.nodeId() : "AUTO");
@@ -100,7 +105,7 @@ final class QuartzCluster implements AutoCloseable {
     }
 
     /** Configures the quartz component, and refuses any quartz endpoint of the escalation that could not fail over. */
-    void configure(CamelContext context) {
+    public void configure(CamelContext context) {
         QuartzComponent quartz = context.getComponent("quartz", QuartzComponent.class);
         quartz.setProperties(quartzProperties());
         quartz.setPrefixInstanceName(false);
@@ -126,10 +131,10 @@ final class QuartzCluster implements AutoCloseable {
     }
 
     /** After auto-configuration: what a user's properties may have changed must still be consistent. */
-    static void requireConsistent(CamelContext context, String mainName) {
+    public static void requireConsistent(CamelContext context, String mainName) {
         if (mainName == null || mainName.isBlank()) {
-            throw new IllegalStateException("Clustered escalation needs camel.main.name, the same on every node: "
-                    + "it names the Camel context that recovered jobs are looked up in");
+            throw new IllegalStateException("Clustered escalation needs a Camel context name (camel.main.name), the same on "
+                    + "every node: it names the Camel context that recovered jobs are looked up in");
         }
         QuartzComponent quartz = context.getComponent("quartz", QuartzComponent.class);
         if (quartz.isPrefixInstanceName()) {
@@ -154,7 +159,7 @@ final class QuartzCluster implements AutoCloseable {
      * Clustered Quartz keeps a trigger in the database after its route is gone (renamed or removed), and it
      * keeps firing: remove the escalation group's triggers that no route of this application owns.
      */
-    static void removeStaleTriggers(Scheduler scheduler, Set<TriggerKey> owned) throws SchedulerException {
+    public static void removeStaleTriggers(Scheduler scheduler, Set<TriggerKey> owned) throws SchedulerException {
         for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(TRIGGER_GROUP))) {
             if (!owned.contains(key)) {
                 scheduler.unscheduleJob(key);

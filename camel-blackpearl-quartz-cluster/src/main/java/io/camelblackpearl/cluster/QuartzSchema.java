@@ -1,4 +1,4 @@
-package io.camelblackpearl.sample;
+package io.camelblackpearl.cluster;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
  * lock inside the creating transaction (PostgreSQL's DDL is transactional); on H2, whose DDL commits as it
  * goes, every statement is written to succeed when the object is already there.
  */
-final class QuartzSchema {
+public final class QuartzSchema {
 
     /** Any number: it only has to be the same on every node. */
     private static final long ADVISORY_LOCK = 0x42_4c_41_43_4b_50_45_4cL;
@@ -30,7 +30,7 @@ final class QuartzSchema {
     }
 
     /** True when it created the tables, false when they were there. */
-    static boolean createIfAbsent(DataSource dataSource, boolean postgres) throws SQLException {
+    public static boolean createIfAbsent(DataSource dataSource, boolean postgres) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -65,7 +65,7 @@ final class QuartzSchema {
     }
 
     /** The jar's script, comments and DROP/COMMIT removed; for H2 each statement made idempotent. */
-    static List<String> statements(boolean postgres) {
+    public static List<String> statements(boolean postgres) {
         String resource = "/org/quartz/impl/jdbcjobstore/" + (postgres ? "tables_postgres.sql" : "tables_h2.sql");
         String script;
         try (InputStream in = StdJDBCDelegate.class.getResourceAsStream(resource)) {

@@ -1,5 +1,6 @@
 package io.camelblackpearl.springboot;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelblackpearl.simulator.Ds3Simulator;
@@ -7,8 +8,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Bad escalation settings stop the application at start-up, with a message that names what to fix. */
+/**
+ * Escalation settings as a user gives them: bad ones stop the application at start-up with a message naming
+ * what to fix; every form of the policy location works; dry-run overrides the policy.
+ */
 class StartupFailuresTest {
 
     static final Ds3Simulator SIMULATOR = SimulatorForBoot.start();
@@ -19,11 +24,36 @@ class StartupFailuresTest {
     }
 
     private static void start(String... properties) {
-        new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
+        running(properties).close();
+    }
+
+    private static ConfigurableApplicationContext running(String... properties) {
+        return new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
                 .properties("camel.component.blackpearl.endpoint=" + SIMULATOR.endpoint(),
                         "camel.component.blackpearl.access-key=" + SimulatorForBoot.ACCESS_KEY,
                         "blackpearl.escalation.enabled=true")
-                .properties(properties).run().close();
+                .properties(properties).run();
+    }
+
+    /** The policy file as a plain path and as file:, besides classpath: (the other tests); dry-run overrides the policy. */
+    @Test
+    void aPlainPathAndFileUrlAreAcceptedAndDryRunSendsNothing() throws Exception {
+        java.nio.file.Path policy = java.nio.file.Files.createTempFile("policy", ".yaml");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/boot-policy.yaml")) {
+            java.nio.file.Files.copy(in, policy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        io.camelblackpearl.simulator.SimulatedJob due = SimulatorForBoot.job(SIMULATOR, "LOW", java.time.Duration.ofHours(3));
+        for (String location : new String[] {policy.toString(), "file:" + policy}) {
+            try (ConfigurableApplicationContext app = running("blackpearl.escalation.policy-file=" + location,
+                    "blackpearl.escalation.cron=0/1 * * * * ?", "blackpearl.escalation.dry-run=true")) {
+                Thread.sleep(2500);
+                assertThat(SIMULATOR.appliance().count(io.camelblackpearl.simulator.Ds3Operation.LIST_ACTIVE_JOBS))
+                        .as("the escalation ran").isPositive();
+            }
+        }
+        assertThat(SIMULATOR.appliance().count(io.camelblackpearl.simulator.Ds3Operation.MODIFY_ACTIVE_JOB))
+                .as("dry run: nothing sent").isZero();
+        assertThat(SIMULATOR.appliance().job(due.id()).orElseThrow().priority()).isEqualTo("LOW");
     }
 
     @Test

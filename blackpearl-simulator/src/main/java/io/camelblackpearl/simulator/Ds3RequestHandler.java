@@ -45,6 +45,7 @@ final class Ds3RequestHandler implements HttpRequestHandler {
     public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {
         IncomingRequest in = IncomingRequest.parse(request, requestIds.incrementAndGet());
         int status = 500;
+        appliance.requestStarted();
         try {
             Fault fault = appliance.faults().next(in.operation(), in.jobRef());
             if (fault instanceof Fault.Delay delay) {
@@ -63,6 +64,7 @@ final class Ds3RequestHandler implements HttpRequestHandler {
                     Ds3XmlWriter.error(status, failure.code, failure.getMessage(), in.rawPath(), in.requestId()),
                     JobResources.XML));
         } finally {
+            appliance.requestEnded();
             appliance.record(new RecordedRequest(in.operation(), in.method(), in.rawPath(), in.rawQuery(), in.query(),
                     in.headers(), in.jobRef(), status, clock.instant()));
         }

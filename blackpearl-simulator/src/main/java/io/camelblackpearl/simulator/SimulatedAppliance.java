@@ -33,6 +33,8 @@ public final class SimulatedAppliance {
     private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
     private final int requestLogCapacity;
     private final FaultPlan faults = new FaultPlan();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public SimulatedAppliance() {
         this(100_000);
@@ -172,5 +174,19 @@ public final class SimulatedAppliance {
             requestLog.clear();
         }
         counters.values().forEach(c -> c.set(0));
+        maxInFlight.set(0);
+    }
+
+    /** The most requests that were being served at the same time since the last reset: shows a client's concurrency. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
+    void requestStarted() {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    }
+
+    void requestEnded() {
+        inFlight.decrementAndGet();
     }
 }

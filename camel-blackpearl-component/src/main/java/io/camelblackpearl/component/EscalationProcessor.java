@@ -57,6 +57,8 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private volatile Instant startedAt;
     private volatile String lastFailure;
     private volatile String nodeId = localHostName();
+    private Integer parallelism;
+    private java.util.concurrent.ExecutorService modifiers;
     private Duration schedulePeriod;
     private int healthPeriods = 3;
     private EscalationHealthCheck healthCheck;
@@ -117,6 +119,19 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         }
     }
 
+    /**
+     * How many modifies of a run are in flight at once, overriding the policy's {@code parallelism} (1 to 64).
+     * The decisions, their order (URGENT first, then oldest first), the caps and the audit order stay the same.
+     */
+    public void setParallelism(int parallelism) {
+        this.parallelism = EscalationPolicy.requireParallelism(parallelism);
+    }
+
+    /** The parallelism in effect: this processor's, else the policy's. */
+    public int getParallelism() {
+        return parallelism != null ? parallelism : policy.parallelism();
+    }
+
     /** How many schedule periods may pass without a successful run before the health check is DOWN (default 3). */
     public void setHealthPeriods(int healthPeriods) {
         this.healthPeriods = healthPeriods;
@@ -152,6 +167,13 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         Objects.requireNonNull(camelContext, "camelContext");
         template = camelContext.createProducerTemplate();
         template.start();
+        if (getParallelism() > 1) {
+            // A queue that never fills: a full (or, in Camel, a zero/negative-size hand-over) queue rejects, and the
+            // caller then runs the task itself, one more modify in flight than asked. maxEscalationsPerRun bounds it.
+            modifiers = camelContext.getExecutorServiceManager().newThreadPool(this, "BlackPearlEscalation",
+                    new org.apache.camel.builder.ThreadPoolProfileBuilder("BlackPearlEscalation").poolSize(getParallelism())
+                            .maxPoolSize(getParallelism()).maxQueueSize(Integer.MAX_VALUE).build());
+        }
         if (startedAt == null) {
             startedAt = clock.instant();
         }
@@ -174,6 +196,10 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     protected void doStop() throws Exception {
         ServiceHelper.stopService(template);
         template = null;
+        if (modifiers != null) {
+            camelContext.getExecutorServiceManager().shutdown(modifiers);
+            modifiers = null;
+        }
         if (healthCheck != null) {
             HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
             if (registry != null) {
@@ -199,8 +225,20 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         String node = nodeId;
         List<ActiveJob> jobs = listActiveJobs(node, fire);
         List<EscalationDecision> decisions = new ArrayList<>();
+        // Up to `parallelism` modifies in flight, sent in the planned order (URGENT first, then oldest first);
+        // each decision is audited in that same order as soon as it and all before it are done.
+        List<java.util.concurrent.Callable<EscalationDecision>> outcomes = new ArrayList<>();
         for (EscalationDecision decision : planner.plan(jobs, policy)) {
-            EscalationDecision done = policy.dryRun() || !decision.toSend() ? decision : apply(decision);
+            if (policy.dryRun() || !decision.toSend()) {
+                outcomes.add(() -> decision);
+            } else if (modifiers == null) {
+                outcomes.add(() -> apply(decision));
+            } else {
+                outcomes.add(modifiers.submit(() -> apply(decision))::get);
+            }
+        }
+        for (java.util.concurrent.Callable<EscalationDecision> outcome : outcomes) {
+            EscalationDecision done = outcome.call();
             audit(done, node, fire);
             decisions.add(done);
         }

@@ -11,13 +11,16 @@ import io.camelblackpearl.ds3.model.ActiveJob;
  * @param dryRun                decide and audit, but send no modify
  * @param maxEscalationsPerRun  at most this many modifies per run; the rest wait for the next run
  * @param maxUrgentJobs         at most this many active jobs at URGENT, counting those already there
+ * @param parallelism           how many modifies of a run are in flight at once (1 to 64)
  * @param rules                 in order of precedence
  */
 public record EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalationsPerRun, int maxUrgentJobs,
-                               List<EscalationRule> rules) {
+                               int parallelism, List<EscalationRule> rules) {
 
     public static final int DEFAULT_MAX_ESCALATIONS_PER_RUN = 100;
     public static final int DEFAULT_MAX_URGENT_JOBS = 10;
+    public static final int DEFAULT_PARALLELISM = 4;
+    public static final int MAX_PARALLELISM = 64;
 
     public EscalationPolicy {
         rules = List.copyOf(rules);
@@ -27,6 +30,21 @@ public record EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalatio
         if (maxUrgentJobs < 0) {
             throw new IllegalArgumentException("maxUrgentJobs must not be negative, was " + maxUrgentJobs);
         }
+        requireParallelism(parallelism);
+    }
+
+    /** A policy that modifies {@link #DEFAULT_PARALLELISM} jobs at once. */
+    public EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalationsPerRun, int maxUrgentJobs,
+                            List<EscalationRule> rules) {
+        this(enabled, dryRun, maxEscalationsPerRun, maxUrgentJobs, DEFAULT_PARALLELISM, rules);
+    }
+
+    /** 1 (one modify at a time) to {@link #MAX_PARALLELISM}. */
+    public static int requireParallelism(int parallelism) {
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be from 1 to " + MAX_PARALLELISM + ", was " + parallelism);
+        }
+        return parallelism;
     }
 
     /** The first rule that selects {@code job}. */
@@ -40,6 +58,6 @@ public record EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalatio
     }
 
     public EscalationPolicy withDryRun(boolean value) {
-        return new EscalationPolicy(enabled, value, maxEscalationsPerRun, maxUrgentJobs, rules);
+        return new EscalationPolicy(enabled, value, maxEscalationsPerRun, maxUrgentJobs, parallelism, rules);
     }
 }

@@ -45,7 +45,7 @@ public final class PolicyFile {
     };
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> POLICY_KEYS = Set.of("enabled", "dryRun", "maxEscalationsPerRun", "maxUrgentJobs", "rules");
+    private static final Set<String> POLICY_KEYS = Set.of("enabled", "dryRun", "maxEscalationsPerRun", "maxUrgentJobs", "parallelism", "rules");
     private static final Set<String> RULE_KEYS = Set.of("id", "match", "ladder", "ceiling");
     private static final Set<String> MATCH_KEYS = Set.of("requestType", "name", "bucketId", "userId", "priority", "condition");
     private static final Set<String> STEP_KEYS = Set.of("after", "priority");
@@ -90,6 +90,10 @@ public final class PolicyFile {
         boolean dryRun = bool(root, "dryRun", false);
         int maxEscalations = integer(root, "maxEscalationsPerRun", EscalationPolicy.DEFAULT_MAX_ESCALATIONS_PER_RUN, 1);
         int maxUrgent = integer(root, "maxUrgentJobs", EscalationPolicy.DEFAULT_MAX_URGENT_JOBS, 0);
+        int parallelism = integer(root, "parallelism", EscalationPolicy.DEFAULT_PARALLELISM, 1);
+        if (parallelism > EscalationPolicy.MAX_PARALLELISM) {
+            throw fail(null, "parallelism", "expected at most " + EscalationPolicy.MAX_PARALLELISM + ", was '" + parallelism + "'");
+        }
         JsonNode rulesNode = root.get("rules");
         if (rulesNode == null || !rulesNode.isArray() || rulesNode.isEmpty()) {
             throw fail(null, "rules", "there must be at least one rule");
@@ -103,7 +107,7 @@ public final class PolicyFile {
             }
             rules.add(rule);
         }
-        return new EscalationPolicy(enabled, dryRun, maxEscalations, maxUrgent, rules);
+        return new EscalationPolicy(enabled, dryRun, maxEscalations, maxUrgent, parallelism, rules);
     }
 
     private EscalationRule rule(JsonNode node, int index) {

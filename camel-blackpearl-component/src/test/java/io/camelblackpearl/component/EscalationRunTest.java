@@ -53,6 +53,11 @@ class EscalationRunTest extends BlackPearlTestSupport {
             public void configure() {
                 from("direct:escalate").process(new EscalationProcessor(policy(false)));
                 from("direct:dryRun").process(new EscalationProcessor(policy(true)));
+                for (int parallelism : new int[] {1, 16}) {
+                    EscalationProcessor processor = new EscalationProcessor(policy(false));
+                    processor.setParallelism(parallelism);
+                    from("direct:parallelism-" + parallelism).process(processor);
+                }
             }
         };
     }
@@ -195,5 +200,30 @@ class EscalationRunTest extends BlackPearlTestSupport {
                 .hasMessageContaining("gave up after 4 attempts: 503, 503, 503, 503");
         assertThat(appliance().requests(Ds3Operation.LIST_ACTIVE_JOBS)).extracting("status").containsExactly(200, 503, 503, 503, 503);
         assertThat(appliance().count(Ds3Operation.MODIFY_ACTIVE_JOB)).isZero();
+    }
+
+    /**
+     * Parallel modifies change nothing but the speed: the same jobs end at the same priorities, the decisions
+     * come in the planned order (URGENT first, then oldest first) as the dry run lists them, and no more than
+     * `parallelism` modifies are ever in flight at the appliance.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "parallelism {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 16})
+    void parallelModifiesKeepTheSemantics(int parallelism) {
+        List<UUID> planned = run("direct:dryRun").decisions().stream().map(EscalationDecision::jobId).toList();
+        appliance().resetRequests();
+        appliance().faults().inject(Ds3Operation.MODIFY_ACTIVE_JOB, 1.0, new Fault.Delay(Duration.ofMillis(2)));
+
+        EscalationReport report = run("direct:parallelism-" + parallelism);
+
+        assertThat(priorities()).isEqualTo(expected);
+        assertThat(report.count(EscalationOutcome.APPLIED)).isEqualTo(expectedModifies);
+        assertThat(report.decisions()).extracting(EscalationDecision::jobId).containsExactlyElementsOf(planned);
+        int concurrent = appliance().maxConcurrentRequests();
+        if (parallelism == 1) {
+            assertThat(concurrent).isEqualTo(1);
+        } else {
+            assertThat(concurrent).as("modifies in flight at once").isBetween(2, parallelism);
+        }
     }
 }

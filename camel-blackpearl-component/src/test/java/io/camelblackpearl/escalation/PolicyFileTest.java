@@ -115,6 +115,8 @@ class PolicyFileTest {
                 Arguments.of(rule + "    ladders: []\n", List.of("rule 'r1'", "ladders", "unknown field")),
                 Arguments.of("maxUrgentJobs: -1\n" + rule, List.of("maxUrgentJobs", "-1")),
                 Arguments.of("maxEscalationsPerRun: 0\n" + rule, List.of("maxEscalationsPerRun", "'0'")),
+                Arguments.of("parallelism: 0\n" + rule, List.of("parallelism", "'0'")),
+                Arguments.of("parallelism: 65\n" + rule, List.of("parallelism", "at most 64", "'65'")),
                 Arguments.of("dryRun: maybe\n" + rule, List.of("dryRun", "maybe")),
                 Arguments.of("rules: []\n", List.of("rules", "at least one rule")),
                 Arguments.of("rules:\n  - ladder: [ { after: 1h, priority: HIGH } ]\n", List.of("rule '#1'", "id")),

@@ -64,6 +64,10 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private EscalationHealthCheck healthCheck;
     private CamelContext camelContext;
     private ProducerTemplate template;
+    /** Resolved once: a URI string would be normalised and looked up again for every one of thousands of calls. */
+    private org.apache.camel.Endpoint listEndpoint;
+    private org.apache.camel.Endpoint modifyEndpoint;
+    private final java.util.Map<String, Counter> decisionCounters = new java.util.concurrent.ConcurrentHashMap<>();
     private MeterRegistry meters;
 
     /**
@@ -167,6 +171,8 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         Objects.requireNonNull(camelContext, "camelContext");
         template = camelContext.createProducerTemplate();
         template.start();
+        listEndpoint = camelContext.getEndpoint(blackpearlUri);
+        modifyEndpoint = camelContext.getEndpoint(modifyUri);
         if (getParallelism() > 1) {
             // A queue that never fills: a full (or, in Camel, a zero/negative-size hand-over) queue rejects, and the
             // caller then runs the task itself, one more modify in flight than asked. maxEscalationsPerRun bounds it.
@@ -278,7 +284,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
 
     @SuppressWarnings("unchecked")
     private List<ActiveJob> listActiveJobs(String node, Instant fire) {
-        Exchange listed = template.send(blackpearlUri, e -> e.getMessage().setHeader(BlackPearlConstants.OPERATION, "list"));
+        Exchange listed = template.send(listEndpoint, e -> e.getMessage().setHeader(BlackPearlConstants.OPERATION, "list"));
         if (listed.getException() != null) {
             meters.counter("blackpearl.escalation.runs", "result", "failure").increment();
             lastFailure = "listing failed: " + listed.getException().getMessage();
@@ -290,7 +296,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     }
 
     private EscalationDecision apply(EscalationDecision decision) {
-        Exchange modified = template.send(modifyUri, e -> {
+        Exchange modified = template.send(modifyEndpoint, e -> {
             e.getMessage().setHeader(BlackPearlConstants.OPERATION, "modify");
             e.getMessage().setHeader(BlackPearlConstants.JOB_ID, decision.jobId().toString());
             e.getMessage().setHeader(BlackPearlConstants.PRIORITY, decision.to().name());
@@ -312,10 +318,11 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         AUDIT.info("escalation job={} name=\"{}\" from={} to={} rule={} age={} node={} fire={} outcome={} reason=\"{}\"",
                 d.jobId(), d.jobName(), d.from(), d.to(), d.ruleId(),
                 d.age() == null ? "" : EscalationPlanner.format(d.age()), node, fire, d.outcome(), d.reason());
-        Counter.builder("blackpearl.escalation.decisions")
+        String rule = d.ruleId() == null ? "none" : d.ruleId();
+        decisionCounters.computeIfAbsent(rule + "\u0000" + d.outcome().name(), key -> Counter.builder("blackpearl.escalation.decisions")
                 .description("Escalation decisions by rule and outcome")
-                .tag("rule", d.ruleId() == null ? "none" : d.ruleId())
+                .tag("rule", rule)
                 .tag("outcome", d.outcome().name())
-                .register(meters).increment();
+                .register(meters)).increment();
     }
 }

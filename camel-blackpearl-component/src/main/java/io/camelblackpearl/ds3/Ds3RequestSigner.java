@@ -53,10 +53,19 @@ public final class Ds3RequestSigner {
         return s.append(rawPath).toString();
     }
 
+    /** One Mac per thread: looking the algorithm up in the security providers for every request costs more than signing. */
+    private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA1");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is not available in this JVM", e);
+        }
+    });
+
     /** Base64(HMAC-SHA1(secret key as UTF-8 bytes, stringToSign)). */
     public static String signature(String secretKey, String stringToSign) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
+            Mac mac = HMAC_SHA1.get();
             mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.deser.FromXmlParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.camelblackpearl.ds3.model.ActiveJob;
-import io.camelblackpearl.ds3.model.ActiveJobList;
 import io.camelblackpearl.ds3.model.Ds3Error;
 import io.camelblackpearl.ds3.model.JobNode;
 import io.camelblackpearl.ds3.model.MasterObjectList;
@@ -123,12 +122,24 @@ public final class Ds3Xml {
     }
 
     public static ActiveJob readActiveJob(InputStream in) throws IOException {
-        return MAPPER.readValue(rooted(in, "Data"), ActiveJob.class);
+        XMLStreamReader xml = rooted(in, "Data");
+        try {
+            return ActiveJobReader.job(xml);
+        } catch (XMLStreamException e) {
+            throw failure(e);
+        }
     }
 
     public static List<ActiveJob> readActiveJobs(InputStream in) throws IOException {
-        ActiveJobList list = MAPPER.readValue(rooted(in, "Data"), ActiveJobList.class);
-        return list == null ? List.of() : list.jobs();
+        return ActiveJobReader.list(rooted(in, "Data"));
+    }
+
+    /** A StAX failure as the client classifies it: the connection's own I/O failure, or a bad document. */
+    static IOException failure(XMLStreamException e) {
+        if (e.getNestedException() instanceof IOException io) {
+            return io;
+        }
+        return new JsonParseException(null, "not a well-formed document: " + e.getMessage(), e);
     }
 
     /** The {@code <Error>} document, or null when {@code body} is not one. */

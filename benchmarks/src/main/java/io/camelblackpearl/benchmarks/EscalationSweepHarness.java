@@ -1,0 +1,246 @@
+package io.camelblackpearl.benchmarks;
+
+import io.camelblackpearl.component.BlackPearlComponent;
+import io.camelblackpearl.component.EscalationProcessor;
+import io.camelblackpearl.component.SimpleConditions;
+import io.camelblackpearl.ds3.Ds3Credentials;
+import io.camelblackpearl.ds3.Ds3RequestSigner;
+import io.camelblackpearl.escalation.EscalationOutcome;
+import io.camelblackpearl.escalation.EscalationPolicy;
+import io.camelblackpearl.escalation.EscalationReport;
+import io.camelblackpearl.escalation.PolicyFile;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.SocketConfig;
+
+/**
+ * Figure 4 of the performance work, end to end: an escalation sweep over 10,000 active jobs of which exactly
+ * 1,000 are due (names ending 00001 to 01000), through the Camel component with the escalation's parallelism,
+ * against what a bare Apache HttpClient 5 needs for the same work (list every page, send the same 1,000 signed
+ * PUTs at the same concurrency, nothing parsed). The simulator runs in its own process (its CLI jar); rounds are
+ * paired (sweep, then bare, each from the same state) and the median ratio is printed.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.camelblackpearl.benchmarks.EscalationSweepHarness
+ *      blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar [rounds] [parallelism]</pre>
+ */
+public final class EscalationSweepHarness {
+
+    private static final String ACCESS = "YmVuY2g=";
+    private static final String SECRET = "bench-secret";
+    private static final String POLICY = """
+            maxEscalationsPerRun: 2000
+            maxUrgentJobs: 0
+            parallelism: %d
+            rules:
+              - id: due
+                match: { name: "regex:[a-z]+-(00[0-9]{3}|01000)" }
+                ladder:
+                  - { after: 1m, priority: HIGH }
+            """;
+
+    private EscalationSweepHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path cli = Path.of(args.length > 0 ? args[0] : "blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar");
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        Process simulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                cli.toString(), "--port", "0", "--jobs", "10000", "--min-age", "2h", "--max-age", "3d", "--priorities", "LOW",
+                "--seed", "1", "--access-key", ACCESS, "--secret-key", SECRET).redirectErrorStream(true).start();
+        try {
+            String endpoint = endpoint(simulator);
+            run(endpoint, rounds, parallelism);
+        } finally {
+            simulator.destroy();
+            simulator.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String endpoint(Process simulator) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = Pattern.compile("listening on (http://\\S+)").matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "simulator-output");
+                drain.setDaemon(true);
+                drain.start();
+                return m.group(1);
+            }
+        }
+        throw new IllegalStateException("the simulator did not start");
+    }
+
+    private static void run(String endpoint, int rounds, int parallelism) throws Exception {
+        Bare bare = new Bare(endpoint, parallelism);
+        List<String> due = bare.dueJobIds();
+        if (due.size() != 1000) {
+            throw new IllegalStateException("expected 1,000 due jobs, found " + due.size());
+        }
+        try (CamelContext camel = new DefaultCamelContext()) {
+            BlackPearlComponent component = camel.getComponent("blackpearl", BlackPearlComponent.class);
+            component.getConfiguration().setEndpoint(endpoint);
+            component.getConfiguration().setAccessKey(ACCESS);
+            component.getConfiguration().setSecretKey(SECRET);
+            camel.start();
+            EscalationPolicy policy = PolicyFile.parse(String.format(POLICY, parallelism), "bench", SimpleConditions.compiler(camel));
+            EscalationProcessor escalation = new EscalationProcessor(policy, "blackpearl:activeJob", Clock.systemUTC());
+            escalation.setCamelContext(camel);
+            escalation.start();
+
+            double[] ratios = new double[rounds];
+            long[] sweeps = new long[rounds];
+            long[] bares = new long[rounds];
+            for (int round = -2; round < rounds; round++) { // two warm-up rounds
+                bare.put(due, "LOW");
+                long t0 = System.nanoTime();
+                DefaultExchange exchange = new DefaultExchange(camel);
+                escalation.process(exchange);
+                long sweep = System.nanoTime() - t0;
+                EscalationReport report = exchange.getMessage().getBody(EscalationReport.class);
+                if (report.count(EscalationOutcome.APPLIED) != 1000 || report.activeJobs() != 10000) {
+                    throw new IllegalStateException("the sweep did not apply the 1,000 due jobs: " + report.counts());
+                }
+                bare.put(due, "LOW");
+                long t1 = System.nanoTime();
+                bare.listAllPages();
+                bare.put(due, "HIGH");
+                long baseline = System.nanoTime() - t1;
+                if (round >= 0) {
+                    sweeps[round] = sweep;
+                    bares[round] = baseline;
+                    ratios[round] = (double) sweep / baseline;
+                }
+            }
+            if (Boolean.getBoolean("breakdown")) {
+                org.apache.camel.ProducerTemplate template = camel.createProducerTemplate();
+                for (int i = 0; i < 3; i++) {
+                    long t = System.nanoTime();
+                    template.requestBodyAndHeader("blackpearl:activeJob", null, "CamelBlackPearlOperation", "list");
+                    long list = System.nanoTime() - t;
+                    t = System.nanoTime();
+                    bare.listAllPages();
+                    long bareList = System.nanoTime() - t;
+                    bare.put(due, "LOW");
+                    t = System.nanoTime();
+                    List<Future<Object>> sent = new ArrayList<>();
+                    for (String id : due) {
+                        sent.add(bare.threads.submit(() -> template.requestBodyAndHeaders("blackpearl:activeJob?includeObjects=false", null,
+                                Map.of("CamelBlackPearlJobId", id, "CamelBlackPearlPriority", "HIGH", "CamelBlackPearlOperation", "modify"))));
+                    }
+                    for (Future<Object> f : sent) {
+                        f.get();
+                    }
+                    long modifies = System.nanoTime() - t;
+                    bare.put(due, "LOW");
+                    t = System.nanoTime();
+                    bare.put(due, "HIGH");
+                    long bareModifies = System.nanoTime() - t;
+                    System.out.printf("list: producer %.1f ms, bare %.1f ms; 1000 modifies: producer %.1f ms, bare %.1f ms%n",
+                            list / 1e6, bareList / 1e6, modifies / 1e6, bareModifies / 1e6);
+                }
+            }
+            escalation.stop();
+            Arrays.sort(ratios);
+            Arrays.sort(sweeps);
+            Arrays.sort(bares);
+            System.out.printf("sweep of 10,000 active jobs, 1,000 due, parallelism %d, %d paired rounds:%n", parallelism, rounds);
+            System.out.printf("  component sweep  median %7.1f ms%n", sweeps[rounds / 2] / 1e6);
+            System.out.printf("  bare HttpClient  median %7.1f ms%n", bares[rounds / 2] / 1e6);
+            System.out.printf("  ratio sweep/bare median %7.2f (min %.2f, max %.2f)%n", ratios[rounds / 2], ratios[0], ratios[rounds - 1]);
+        } finally {
+            bare.close();
+        }
+    }
+
+    /** What a general-purpose client does: signed requests on pooled kept-alive connections, nothing parsed. */
+    private static final class Bare implements AutoCloseable {
+        private final String endpoint;
+        private final CloseableHttpClient http;
+        final ExecutorService threads;
+        private final Ds3Credentials credentials = new Ds3Credentials(ACCESS, SECRET);
+
+        Bare(String endpoint, int parallelism) {
+            this.endpoint = endpoint;
+            this.http = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(64).setMaxConnPerRoute(64)
+                    .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build()).build())
+                    .disableAutomaticRetries().build();
+            this.threads = Executors.newFixedThreadPool(parallelism);
+        }
+
+        private String send(String method, String path, String query) throws Exception {
+            HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(endpoint + path + "?" + query));
+            Map<String, String> signed = Map.of("Date", Ds3RequestSigner.httpDate(Instant.now()));
+            request.setHeader("Date", signed.get("Date"));
+            request.setHeader("Authorization", Ds3RequestSigner.authorization(credentials, method, path, signed));
+            return http.execute(request, response -> {
+                if (response.getCode() != 200) {
+                    throw new IllegalStateException(method + " " + path + " answered " + response.getCode());
+                }
+                return EntityUtils.toString(response.getEntity());
+            });
+        }
+
+        void listAllPages() throws Exception {
+            for (int offset = 0; offset < 10000; offset += 1000) {
+                send("GET", "/_rest_/active_job", "page_length=1000&page_offset=" + offset);
+            }
+        }
+
+        void put(List<String> ids, String priority) throws Exception {
+            List<Future<String>> sent = new ArrayList<>();
+            for (String id : ids) {
+                sent.add(threads.submit(() -> send("PUT", "/_rest_/active_job/" + id, "priority=" + priority)));
+            }
+            for (Future<String> f : sent) {
+                f.get();
+            }
+        }
+
+        /** Job ids of the due jobs, found once (not timed) by reading the listing's names. */
+        List<String> dueJobIds() throws Exception {
+            List<String> ids = new ArrayList<>();
+            Pattern job = Pattern.compile("<Id>([^<]+)</Id>.*?<Name>[a-z]+-(00\\d{3}|01000)</Name>", Pattern.DOTALL);
+            for (int offset = 0; offset < 10000; offset += 1000) {
+                String page = send("GET", "/_rest_/active_job", "page_length=1000&page_offset=" + offset);
+                for (String one : page.split("</Job>")) {
+                    Matcher m = job.matcher(one);
+                    if (m.find()) {
+                        ids.add(m.group(1));
+                    }
+                }
+            }
+            return ids;
+        }
+
+        @Override
+        public void close() throws Exception {
+            threads.shutdownNow();
+            http.close();
+        }
+    }
+}

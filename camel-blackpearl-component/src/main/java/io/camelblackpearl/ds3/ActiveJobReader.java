@@ -1,0 +1,187 @@
+package io.camelblackpearl.ds3;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.JobRequestType;
+import io.camelblackpearl.ds3.model.Priority;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads active jobs straight off the StAX stream: a listing of 10,000 jobs is the escalation's biggest
+ * read, and data binding spent most of its time there. Same rules as {@link Ds3Xml}'s mapper: unknown
+ * elements are skipped, empty elements are null (false or 0 for flags and sizes), unknown enum values are
+ * null, and a value that does not parse fails the read naming the field.
+ */
+final class ActiveJobReader {
+
+    private ActiveJobReader() {
+    }
+
+    /** {@code <Data><Job>…</Job>…</Data>}, the reader on {@code <Data>}. */
+    static List<ActiveJob> list(XMLStreamReader xml) throws IOException {
+        try {
+            List<ActiveJob> jobs = new ArrayList<>();
+            while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                if ("Job".equals(xml.getLocalName())) {
+                    jobs.add(job(xml));
+                } else {
+                    skip(xml);
+                }
+            }
+            return jobs;
+        } catch (XMLStreamException e) {
+            throw Ds3Xml.failure(e);
+        }
+    }
+
+    /** One job whose fields are the children of the current element (the reader on {@code <Job>} or {@code <Data>}). */
+    static ActiveJob job(XMLStreamReader xml) throws IOException, XMLStreamException {
+        boolean aggregating = false;
+        UUID bucketId = null;
+        long cachedSize = 0;
+        String orderGuarantee = null;
+        long completedSize = 0;
+        Instant createdAt = null;
+        boolean deadJobCleanupAllowed = false;
+        String errorMessage = null;
+        UUID id = null;
+        boolean implicitJobIdResolution = false;
+        boolean minimizeSpanning = false;
+        boolean naked = false;
+        String name = null;
+        long originalSize = 0;
+        Priority priority = null;
+        boolean protectedJob = false;
+        Instant rechunked = null;
+        boolean replicating = false;
+        JobRequestType requestType = null;
+        String restore = null;
+        boolean truncated = false;
+        boolean truncatedDueToTimeout = false;
+        UUID userId = null;
+        boolean verifyAfterWrite = false;
+        while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            String field = xml.getLocalName();
+            if (!KNOWN.contains(field)) {
+                skip(xml);
+                continue;
+            }
+            String text = text(xml);
+            switch (field) {
+                case "Aggregating" -> aggregating = bool(text);
+                case "BucketId" -> bucketId = uuid(field, text);
+                case "CachedSizeInBytes" -> cachedSize = number(field, text);
+                case "ChunkClientProcessingOrderGuarantee" -> orderGuarantee = text;
+                case "CompletedSizeInBytes" -> completedSize = number(field, text);
+                case "CreatedAt" -> createdAt = instant(field, text);
+                case "DeadJobCleanupAllowed" -> deadJobCleanupAllowed = bool(text);
+                case "ErrorMessage" -> errorMessage = text;
+                case "Id" -> id = uuid(field, text);
+                case "ImplicitJobIdResolution" -> implicitJobIdResolution = bool(text);
+                case "MinimizeSpanningAcrossMedia" -> minimizeSpanning = bool(text);
+                case "Naked" -> naked = bool(text);
+                case "Name" -> name = text;
+                case "OriginalSizeInBytes" -> originalSize = number(field, text);
+                case "Priority" -> priority = named(Priority.values(), text);
+                case "Protected" -> protectedJob = bool(text);
+                case "Rechunked" -> rechunked = instant(field, text);
+                case "Replicating" -> replicating = bool(text);
+                case "RequestType" -> requestType = named(JobRequestType.values(), text);
+                case "Restore" -> restore = text;
+                case "Truncated" -> truncated = bool(text);
+                case "TruncatedDueToTimeout" -> truncatedDueToTimeout = bool(text);
+                case "UserId" -> userId = uuid(field, text);
+                case "VerifyAfterWrite" -> verifyAfterWrite = bool(text);
+                default -> { }
+            }
+        }
+        return new ActiveJob(aggregating, bucketId, cachedSize, orderGuarantee, completedSize, createdAt, deadJobCleanupAllowed,
+                errorMessage, id, implicitJobIdResolution, minimizeSpanning, naked, name, originalSize, priority, protectedJob,
+                rechunked, replicating, requestType, restore, truncated, truncatedDueToTimeout, userId, verifyAfterWrite);
+    }
+
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("Aggregating", "BucketId", "CachedSizeInBytes",
+            "ChunkClientProcessingOrderGuarantee", "CompletedSizeInBytes", "CreatedAt", "DeadJobCleanupAllowed", "ErrorMessage",
+            "Id", "ImplicitJobIdResolution", "MinimizeSpanningAcrossMedia", "Naked", "Name", "OriginalSizeInBytes", "Priority",
+            "Protected", "Rechunked", "Replicating", "RequestType", "Restore", "Truncated", "TruncatedDueToTimeout", "UserId",
+            "VerifyAfterWrite");
+
+    /** The element's text, null when empty; a nested element is not a value. */
+    private static String text(XMLStreamReader xml) throws XMLStreamException, IOException {
+        String field = xml.getLocalName();
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                break;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                throw new JsonParseException(null, "element " + field + " holds an element <" + xml.getLocalName() + ">, not a value");
+            }
+            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                text.append(xml.getText());
+            }
+        }
+        String value = text.toString().trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static void skip(XMLStreamReader xml) throws XMLStreamException {
+        for (int depth = 1; depth > 0; ) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    private static boolean bool(String text) {
+        return text != null && text.equalsIgnoreCase("true");
+    }
+
+    private static long number(String field, String text) throws JsonParseException {
+        try {
+            return text == null ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new JsonParseException(null, field + " is not a number: '" + text + "'");
+        }
+    }
+
+    private static UUID uuid(String field, String text) throws JsonParseException {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new JsonParseException(null, field + " is not a UUID: '" + text + "'");
+        }
+    }
+
+    private static Instant instant(String field, String text) throws JsonParseException {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new JsonParseException(null, field + " is not an ISO-8601 date: '" + text + "'");
+        }
+    }
+
+    /** The constant of that name; null for an empty or unknown one, as servers add values across versions. */
+    private static <E extends Enum<E>> E named(E[] values, String text) {
+        if (text != null) {
+            for (E value : values) {
+                if (value.name().equals(text)) {
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+}

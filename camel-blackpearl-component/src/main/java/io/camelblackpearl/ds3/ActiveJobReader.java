@@ -33,7 +33,7 @@ final class ActiveJobReader {
                 if ("Job".equals(xml.getLocalName())) {
                     jobs.add(job(xml));
                 } else {
-                    skip(xml);
+                    XmlValues.skip(xml);
                 }
             }
             return jobs;
@@ -71,35 +71,35 @@ final class ActiveJobReader {
         while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
             String field = xml.getLocalName();
             if (!KNOWN.contains(field)) {
-                skip(xml);
+                XmlValues.skip(xml);
                 continue;
             }
             String text = text(xml);
             switch (field) {
-                case "Aggregating" -> aggregating = bool(text);
-                case "BucketId" -> bucketId = uuid(field, text);
-                case "CachedSizeInBytes" -> cachedSize = number(field, text);
+                case "Aggregating" -> aggregating = XmlValues.bool(text);
+                case "BucketId" -> bucketId = XmlValues.uuid(field, text);
+                case "CachedSizeInBytes" -> cachedSize = XmlValues.number(field, text);
                 case "ChunkClientProcessingOrderGuarantee" -> orderGuarantee = text;
-                case "CompletedSizeInBytes" -> completedSize = number(field, text);
-                case "CreatedAt" -> createdAt = instant(field, text);
-                case "DeadJobCleanupAllowed" -> deadJobCleanupAllowed = bool(text);
+                case "CompletedSizeInBytes" -> completedSize = XmlValues.number(field, text);
+                case "CreatedAt" -> createdAt = XmlValues.instant(field, text);
+                case "DeadJobCleanupAllowed" -> deadJobCleanupAllowed = XmlValues.bool(text);
                 case "ErrorMessage" -> errorMessage = text;
-                case "Id" -> id = uuid(field, text);
-                case "ImplicitJobIdResolution" -> implicitJobIdResolution = bool(text);
-                case "MinimizeSpanningAcrossMedia" -> minimizeSpanning = bool(text);
-                case "Naked" -> naked = bool(text);
+                case "Id" -> id = XmlValues.uuid(field, text);
+                case "ImplicitJobIdResolution" -> implicitJobIdResolution = XmlValues.bool(text);
+                case "MinimizeSpanningAcrossMedia" -> minimizeSpanning = XmlValues.bool(text);
+                case "Naked" -> naked = XmlValues.bool(text);
                 case "Name" -> name = text;
-                case "OriginalSizeInBytes" -> originalSize = number(field, text);
-                case "Priority" -> priority = named(Priority.values(), text);
-                case "Protected" -> protectedJob = bool(text);
-                case "Rechunked" -> rechunked = instant(field, text);
-                case "Replicating" -> replicating = bool(text);
-                case "RequestType" -> requestType = named(JobRequestType.values(), text);
+                case "OriginalSizeInBytes" -> originalSize = XmlValues.number(field, text);
+                case "Priority" -> priority = XmlValues.named(Priority.values(), text);
+                case "Protected" -> protectedJob = XmlValues.bool(text);
+                case "Rechunked" -> rechunked = XmlValues.instant(field, text);
+                case "Replicating" -> replicating = XmlValues.bool(text);
+                case "RequestType" -> requestType = XmlValues.named(JobRequestType.values(), text);
                 case "Restore" -> restore = text;
-                case "Truncated" -> truncated = bool(text);
-                case "TruncatedDueToTimeout" -> truncatedDueToTimeout = bool(text);
-                case "UserId" -> userId = uuid(field, text);
-                case "VerifyAfterWrite" -> verifyAfterWrite = bool(text);
+                case "Truncated" -> truncated = XmlValues.bool(text);
+                case "TruncatedDueToTimeout" -> truncatedDueToTimeout = XmlValues.bool(text);
+                case "UserId" -> userId = XmlValues.uuid(field, text);
+                case "VerifyAfterWrite" -> verifyAfterWrite = XmlValues.bool(text);
                 default -> { }
             }
         }
@@ -134,54 +134,4 @@ final class ActiveJobReader {
         return value.isEmpty() ? null : value;
     }
 
-    private static void skip(XMLStreamReader xml) throws XMLStreamException {
-        for (int depth = 1; depth > 0; ) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
-    }
-
-    private static boolean bool(String text) {
-        return text != null && text.equalsIgnoreCase("true");
-    }
-
-    private static long number(String field, String text) throws JsonParseException {
-        try {
-            return text == null ? 0 : Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new JsonParseException(null, field + " is not a number: '" + text + "'");
-        }
-    }
-
-    private static UUID uuid(String field, String text) throws JsonParseException {
-        try {
-            return text == null ? null : UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new JsonParseException(null, field + " is not a UUID: '" + text + "'");
-        }
-    }
-
-    private static Instant instant(String field, String text) throws JsonParseException {
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new JsonParseException(null, field + " is not an ISO-8601 date: '" + text + "'");
-        }
-    }
-
-    /** The constant of that name; null for an empty or unknown one, as servers add values across versions. */
-    private static <E extends Enum<E>> E named(E[] values, String text) {
-        if (text != null) {
-            for (E value : values) {
-                if (value.name().equals(text)) {
-                    return value;
-                }
-            }
-        }
-        return null;
-    }
 }

@@ -1,18 +1,12 @@
 package io.camelblackpearl.ds3;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
-import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import com.fasterxml.jackson.dataformat.xml.deser.FromXmlParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.Ds3Error;
-import io.camelblackpearl.ds3.model.JobNode;
 import io.camelblackpearl.ds3.model.MasterObjectList;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,33 +86,7 @@ public final class Ds3Xml {
      * streaming, so memory stays constant whatever the number of objects.
      */
     public static MasterObjectList readMasterObjectListSummary(InputStream in) throws IOException {
-        try (JsonParser parser = MAPPER.getFactory().createParser(rooted(in, "MasterObjectList"))) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not a MasterObjectList document");
-            }
-            ObjectNode scalars = MAPPER.createObjectNode();
-            List<JobNode> nodes = List.of();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("Nodes".equals(field) && value == JsonToken.START_OBJECT) {
-                    NodesElement element = MAPPER.readValue(parser, NodesElement.class);
-                    nodes = element.nodes == null ? List.of() : element.nodes;
-                } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    parser.skipChildren();
-                } else if (value != JsonToken.VALUE_NULL) {
-                    scalars.put(field, parser.getText());
-                }
-            }
-            return MAPPER.treeToValue(scalars, MasterObjectList.class).withNodes(nodes);
-        }
-    }
-
-    /** The {@code <Nodes>} wrapper on its own, for the summary reader. */
-    private static final class NodesElement {
-        @JacksonXmlElementWrapper(useWrapping = false)
-        @JacksonXmlProperty(localName = "Node")
-        public List<JobNode> nodes;
+        return MasterObjectListSummaryReader.read(rooted(in, "MasterObjectList"));
     }
 
     public static ActiveJob readActiveJob(InputStream in) throws IOException {

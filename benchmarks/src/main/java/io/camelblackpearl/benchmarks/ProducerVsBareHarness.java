@@ -1,0 +1,131 @@
+package io.camelblackpearl.benchmarks;
+
+import io.camelblackpearl.component.BlackPearlComponent;
+import io.camelblackpearl.component.BlackPearlConstants;
+import io.camelblackpearl.ds3.Ds3Credentials;
+import io.camelblackpearl.ds3.Ds3RequestSigner;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * Figure 1 of the performance work, end to end: Modify Active Job through the Camel producer
+ * ({@code blackpearl:activeJob?priority=HIGH&includeObjects=false}) against a bare Apache HttpClient 5 sending
+ * the same signed PUT on pooled kept-alive connections and parsing nothing, at 1 and at 8 concurrent callers.
+ * The simulator runs in its own process. Rounds are paired (producer, then bare, same callers, same jobs) and
+ * the median of the throughput ratios producer/bare is printed.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.camelblackpearl.benchmarks.ProducerVsBareHarness
+ *      blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar [rounds] [calls per round]</pre>
+ */
+public final class ProducerVsBareHarness {
+
+    private static final String ACCESS = "YmVuY2g=";
+    private static final String SECRET = "bench-secret";
+
+    private ProducerVsBareHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path cli = Path.of(args.length > 0 ? args[0] : "blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar");
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        int calls = args.length > 2 ? Integer.parseInt(args[2]) : 4000;
+        Process simulator = SimulatorProcess.start(cli, ACCESS, SECRET, "--jobs", "64", "--priorities", "LOW");
+        try (CamelContext camel = new DefaultCamelContext();
+             CloseableHttpClient http = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                     .setMaxConnTotal(20).setMaxConnPerRoute(20)
+                     .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build()).build())
+                     .disableAutomaticRetries().build()) {
+            String endpoint = SimulatorProcess.endpoint(simulator);
+            List<String> jobs = SimulatorProcess.jobIds(http, endpoint, ACCESS, SECRET);
+            BlackPearlComponent component = camel.getComponent("blackpearl", BlackPearlComponent.class);
+            component.getConfiguration().setEndpoint(endpoint);
+            component.getConfiguration().setAccessKey(ACCESS);
+            component.getConfiguration().setSecretKey(SECRET);
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            Endpoint modify = camel.getEndpoint("blackpearl:activeJob?priority=HIGH&includeObjects=false");
+            Ds3Credentials credentials = new Ds3Credentials(ACCESS, SECRET);
+
+            for (int callers : new int[] {1, 8}) {
+                ExecutorService threads = Executors.newFixedThreadPool(callers);
+                double[] ratios = new double[rounds];
+                double[] producerRates = new double[rounds];
+                double[] bareRates = new double[rounds];
+                for (int round = -2; round < rounds; round++) {
+                    double producer = rate(threads, callers, calls, jobs, (job) -> {
+                        template.requestBodyAndHeader(modify, null, BlackPearlConstants.JOB_ID, job);
+                        return null;
+                    });
+                    double bare = rate(threads, callers, calls, jobs, (job) -> {
+                        String path = "/_rest_/active_job/" + job;
+                        HttpUriRequestBase put = new HttpUriRequestBase("PUT", URI.create(endpoint + path + "?priority=HIGH"));
+                        Map<String, String> signed = Map.of("Date", Ds3RequestSigner.httpDate(Instant.now()));
+                        put.setHeader("Date", signed.get("Date"));
+                        put.setHeader("Authorization", Ds3RequestSigner.authorization(credentials, "PUT", path, signed));
+                        http.execute(put, response -> EntityUtils.toByteArray(response.getEntity()));
+                        return null;
+                    });
+                    if (round >= 0) {
+                        ratios[round] = producer / bare;
+                        producerRates[round] = producer;
+                        bareRates[round] = bare;
+                    }
+                }
+                threads.shutdown();
+                Arrays.sort(ratios);
+                Arrays.sort(producerRates);
+                Arrays.sort(bareRates);
+                System.out.printf("%d caller(s), %d paired rounds of %d modifies: producer %.0f/s, bare %.0f/s, "
+                                + "ratio producer/bare median %.2f (min %.2f, max %.2f)%n", callers, rounds, calls,
+                        producerRates[rounds / 2], bareRates[rounds / 2], ratios[rounds / 2], ratios[0], ratios[rounds - 1]);
+            }
+        } finally {
+            simulator.destroy();
+            simulator.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Object on(String job) throws Exception;
+    }
+
+    /** Calls per second: {@code calls} calls spread over {@code callers} threads, each taking jobs in turn. */
+    private static double rate(ExecutorService threads, int callers, int calls, List<String> jobs, Call call) throws Exception {
+        List<Callable<Void>> work = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            work.add(() -> {
+                for (int i = caller; i < calls; i += callers) {
+                    call.on(jobs.get(i % jobs.size()));
+                }
+                return null;
+            });
+        }
+        long start = System.nanoTime();
+        for (Future<Void> done : threads.invokeAll(work)) {
+            done.get();
+        }
+        return calls / ((System.nanoTime() - start) / 1e9);
+    }
+}

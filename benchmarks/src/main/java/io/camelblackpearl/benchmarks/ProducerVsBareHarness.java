@@ -52,7 +52,7 @@ public final class ProducerVsBareHarness {
         Process simulator = SimulatorProcess.start(cli, ACCESS, SECRET, "--jobs", "64", "--priorities", "LOW");
         try (CamelContext camel = new DefaultCamelContext();
              CloseableHttpClient http = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                     .setMaxConnTotal(20).setMaxConnPerRoute(20)
+                     .setMaxConnTotal(40).setMaxConnPerRoute(40)
                      .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build()).build())
                      .disableAutomaticRetries().build()) {
             String endpoint = SimulatorProcess.endpoint(simulator);
@@ -99,6 +99,27 @@ public final class ProducerVsBareHarness {
                                 + "ratio producer/bare median %.2f (min %.2f, max %.2f)%n", callers, rounds, calls,
                         producerRates[rounds / 2], bareRates[rounds / 2], ratios[rounds / 2], ratios[0], ratios[rounds - 1]);
             }
+            // Figure 5: the simulator's own rate under many concurrent keep-alive clients (the bare client, 32 callers).
+            ExecutorService many = Executors.newFixedThreadPool(32);
+            double[] rates = new double[rounds];
+            for (int round = -1; round < rounds; round++) {
+                double rate = rate(many, 32, calls * 2, jobs, (job) -> {
+                    String path = "/_rest_/active_job/" + job;
+                    HttpUriRequestBase put = new HttpUriRequestBase("PUT", URI.create(endpoint + path + "?priority=HIGH"));
+                    Map<String, String> signed = Map.of("Date", Ds3RequestSigner.httpDate(Instant.now()));
+                    put.setHeader("Date", signed.get("Date"));
+                    put.setHeader("Authorization", Ds3RequestSigner.authorization(credentials, "PUT", path, signed));
+                    http.execute(put, response -> EntityUtils.toByteArray(response.getEntity()));
+                    return null;
+                });
+                if (round >= 0) {
+                    rates[round] = rate;
+                }
+            }
+            many.shutdown();
+            Arrays.sort(rates);
+            System.out.printf("simulator under 32 concurrent keep-alive callers: median %.0f modifies/s (min %.0f, max %.0f)%n",
+                    rates[rounds / 2], rates[0], rates[rounds - 1]);
         } finally {
             simulator.destroy();
             simulator.waitFor(10, TimeUnit.SECONDS);

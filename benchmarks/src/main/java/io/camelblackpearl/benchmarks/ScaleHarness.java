@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * retained heap should grow linearly with the number of jobs.
  *
  * <pre>java -Xmx1g -cp benchmarks/target/benchmarks.jar io.camelblackpearl.benchmarks.ScaleHarness
- *      blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar</pre>
+ *      blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar [small large]</pre>
  */
 public final class ScaleHarness {
 
@@ -41,7 +41,8 @@ public final class ScaleHarness {
     public static void main(String[] args) throws Exception {
         Path cli = Path.of(args.length > 0 ? args[0] : "blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar");
         EscalationPolicy policy = PolicyFile.parse(POLICY, "scale", PolicyFile.NO_CONDITIONS);
-        for (int jobs : new int[] {10_000, 100_000}) {
+        int[] sizes = args.length > 2 ? new int[] {Integer.parseInt(args[1]), Integer.parseInt(args[2])} : new int[] {10_000, 100_000};
+        for (int jobs : sizes) {
             Process simulator = SimulatorProcess.start(cli, "c2NhbGU=", "scale-secret", "--jobs", Integer.toString(jobs),
                     "--min-age", "1m", "--max-age", "3d");
             try (HttpDs3Client client = new HttpDs3Client(Ds3ClientSettings.of(SimulatorProcess.endpoint(simulator),

@@ -1,0 +1,87 @@
+package io.camelblackpearl.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every figure of the performance work in one command: runs each harness in its own JVM (each starts its own
+ * simulator process where it needs one) and prints a table of the measured ratios against their targets.
+ * {@code quick} uses fewer rounds and smaller sizes (under a minute here); the default takes a few minutes.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.camelblackpearl.benchmarks.PerformanceFigures
+ *      blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar [quick]</pre>
+ */
+public final class PerformanceFigures {
+
+    private record Figure(String name, String harness, List<String> jvm, List<String> args, String pattern, String target) {
+    }
+
+    private static final String SCALE = "scale";
+
+    private PerformanceFigures() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String cli = args.length > 0 ? args[0] : "blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar";
+        boolean quick = args.length > 1 && args[1].equals("quick");
+        String rounds = quick ? "3" : "7";
+        List<Figure> figures = List.of(
+                new Figure("1. modify: producer/bare, 1 caller", "ProducerVsBareHarness", List.of(),
+                        List.of(cli, rounds, quick ? "1000" : "3000"), "1 caller.*?ratio producer/bare median ([0-9.]+)", ">= 0.90"),
+                new Figure("1. modify: producer/bare, 8 callers", "ProducerVsBareHarness", List.of(),
+                        List.of(cli, rounds, quick ? "1000" : "3000"), "8 caller.*?ratio producer/bare median ([0-9.]+)", ">= 0.90"),
+                new Figure("2. summary read / bare StAX loop", "XmlReadHarness", List.of("-Xmx3g"),
+                        List.of(quick ? "200000" : "1000000", rounds), "summary read median .*?ratio median ([0-9.]+)", "<= 1.25"),
+                new Figure("3. full read / plain XmlMapper", "XmlReadHarness", List.of("-Xmx3g"),
+                        List.of(quick ? "200000" : "1000000", rounds), "full read median .*?ratio median ([0-9.]+)", "<= 1.00"),
+                new Figure("4. sweep 10,000 jobs / bare client", "EscalationSweepHarness", List.of(),
+                        List.of(cli, rounds, "4"), "ratio sweep/bare median\\s+([0-9.]+)", "<= 1.25"),
+                new Figure("5. simulator, 32 callers (modifies/s)", "ProducerVsBareHarness", List.of(),
+                        List.of(cli, rounds, quick ? "1000" : "3000"), "32 concurrent keep-alive callers: median ([0-9.]+)", ">= 2x the highest rate"),
+                new Figure("6. listing time, 10x the jobs (ratio)", "ScaleHarness", List.of("-Xmx1g"),
+                        quick ? List.of(cli, "5000", "50000") : List.of(cli), SCALE, "~10 (linear)"));
+        List<String> rows = new ArrayList<>();
+        String lastHarness = null;
+        String output = "";
+        for (Figure figure : figures) {
+            if (!figure.harness().equals(lastHarness) || !figure.args().equals(figures.get(figures.indexOf(figure) - 1).args())) {
+                output = run(figure);
+                lastHarness = figure.harness();
+            }
+            String value;
+            if (figure.pattern().equals(SCALE)) {
+                Matcher sizes = Pattern.compile("jobs: listing\\s+([0-9,]+) ms").matcher(output);
+                List<Double> times = new ArrayList<>();
+                while (sizes.find()) {
+                    times.add(Double.parseDouble(sizes.group(1).replace(",", "")));
+                }
+                value = times.size() == 2 ? String.format("%.1f", times.get(1) / times.get(0)) : "(no figure)";
+            } else {
+                Matcher m = Pattern.compile(figure.pattern()).matcher(output);
+                value = m.find() ? m.group(1) : "(no figure)";
+            }
+            rows.add(String.format("  %-42s %12s   target %s", figure.name(), value, figure.target()));
+        }
+        System.out.println("Performance figures" + (quick ? " (quick)" : "") + ", medians of paired rounds:");
+        rows.forEach(System.out::println);
+    }
+
+    private static String run(Figure figure) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(figure.jvm());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PerformanceFigures.class.getPackageName() + "." + figure.harness()));
+        command.addAll(figure.args());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(30, TimeUnit.MINUTES);
+        System.out.print(output);
+        return output;
+    }
+}

@@ -86,7 +86,12 @@ public final class Ds3Xml {
      * streaming, so memory stays constant whatever the number of objects.
      */
     public static MasterObjectList readMasterObjectListSummary(InputStream in) throws IOException {
-        return MasterObjectListSummaryReader.read(rooted(in, "MasterObjectList"));
+        XMLStreamReader xml = rooted(in, "MasterObjectList");
+        try {
+            return MasterObjectListSummaryReader.read(xml);
+        } finally {
+            release(xml);
+        }
     }
 
     public static ActiveJob readActiveJob(InputStream in) throws IOException {
@@ -95,11 +100,30 @@ public final class Ds3Xml {
             return ActiveJobReader.job(xml);
         } catch (XMLStreamException e) {
             throw failure(e);
+        } finally {
+            release(xml);
         }
     }
 
     public static List<ActiveJob> readActiveJobs(InputStream in) throws IOException {
-        return ActiveJobReader.list(rooted(in, "Data"));
+        XMLStreamReader xml = rooted(in, "Data");
+        try {
+            return ActiveJobReader.list(xml);
+        } finally {
+            release(xml);
+        }
+    }
+
+    /**
+     * Closes the reader (not the stream under it, which the HTTP client owns), which hands its buffers back
+     * to the parser's per-thread recycler: without it every answer allocates them afresh.
+     */
+    private static void release(XMLStreamReader xml) {
+        try {
+            xml.close();
+        } catch (XMLStreamException ignored) {
+            // nothing is left to read or to release
+        }
     }
 
     /** A StAX failure as the client classifies it: the connection's own I/O failure, or a bad document. */

@@ -9,9 +9,6 @@ import io.camelblackpearl.escalation.EscalationOutcome;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.EscalationReport;
 import io.camelblackpearl.escalation.PolicyFile;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,30 +65,15 @@ public final class EscalationSweepHarness {
         Path cli = Path.of(args.length > 0 ? args[0] : "blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        Process simulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                cli.toString(), "--port", "0", "--jobs", "10000", "--min-age", "2h", "--max-age", "3d", "--priorities", "LOW",
-                "--seed", "1", "--access-key", ACCESS, "--secret-key", SECRET).redirectErrorStream(true).start();
+        Process simulator = SimulatorProcess.start(cli, ACCESS, SECRET,
+                "--jobs", "10000", "--min-age", "2h", "--max-age", "3d", "--priorities", "LOW");
         try {
-            String endpoint = endpoint(simulator);
+            String endpoint = SimulatorProcess.endpoint(simulator);
             run(endpoint, rounds, parallelism);
         } finally {
             simulator.destroy();
             simulator.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static String endpoint(Process simulator) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            Matcher m = Pattern.compile("listening on (http://\\S+)").matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "simulator-output");
-                drain.setDaemon(true);
-                drain.start();
-                return m.group(1);
-            }
-        }
-        throw new IllegalStateException("the simulator did not start");
     }
 
     private static void run(String endpoint, int rounds, int parallelism) throws Exception {

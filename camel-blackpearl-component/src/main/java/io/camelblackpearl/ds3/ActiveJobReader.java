@@ -90,11 +90,11 @@ final class ActiveJobReader {
                 case "Naked" -> naked = XmlValues.bool(text);
                 case "Name" -> name = text;
                 case "OriginalSizeInBytes" -> originalSize = XmlValues.number(field, text);
-                case "Priority" -> priority = XmlValues.named(Priority.values(), text);
+                case "Priority" -> priority = XmlValues.named(Priority.class, text);
                 case "Protected" -> protectedJob = XmlValues.bool(text);
                 case "Rechunked" -> rechunked = XmlValues.instant(field, text);
                 case "Replicating" -> replicating = XmlValues.bool(text);
-                case "RequestType" -> requestType = XmlValues.named(JobRequestType.values(), text);
+                case "RequestType" -> requestType = XmlValues.named(JobRequestType.class, text);
                 case "Restore" -> restore = text;
                 case "Truncated" -> truncated = XmlValues.bool(text);
                 case "TruncatedDueToTimeout" -> truncatedDueToTimeout = XmlValues.bool(text);

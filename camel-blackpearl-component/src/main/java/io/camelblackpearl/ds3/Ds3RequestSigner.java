@@ -53,20 +53,39 @@ public final class Ds3RequestSigner {
         return s.append(rawPath).toString();
     }
 
-    /** One Mac per thread: looking the algorithm up in the security providers for every request costs more than signing. */
-    private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> {
-        try {
-            return Mac.getInstance("HmacSHA1");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is not available in this JVM", e);
+    /**
+     * One Mac per thread, keyed with the last secret it signed with: looking the algorithm up for every request
+     * costs more than signing, and a Mac keeps its key after {@code doFinal}, so re-keying is needed only when
+     * the secret changes.
+     */
+    private static final ThreadLocal<KeyedMac> HMAC_SHA1 = ThreadLocal.withInitial(KeyedMac::new);
+
+    private static final class KeyedMac {
+        private final Mac mac;
+        private String secretKey;
+
+        KeyedMac() {
+            try {
+                mac = Mac.getInstance("HmacSHA1");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA1 is not available in this JVM", e);
+            }
         }
-    });
+
+        Mac keyedWith(String secret) throws GeneralSecurityException {
+            if (!secret.equals(secretKey)) {
+                secretKey = null; // a failed init leaves no key claimed
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+                secretKey = secret;
+            }
+            return mac;
+        }
+    }
 
     /** Base64(HMAC-SHA1(secret key as UTF-8 bytes, stringToSign)). */
     public static String signature(String secretKey, String stringToSign) {
         try {
-            Mac mac = HMAC_SHA1.get();
-            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            Mac mac = HMAC_SHA1.get().keyedWith(secretKey);
             return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is not available in this JVM", e);

@@ -52,10 +52,10 @@ final class MasterObjectListSummaryReader {
                 XmlValues.optionalBool(attribute(xml, "Naked")),
                 attribute(xml, "Name"),
                 XmlValues.optionalNumber("OriginalSizeInBytes", attribute(xml, "OriginalSizeInBytes")),
-                XmlValues.named(Priority.values(), attribute(xml, "Priority")),
-                XmlValues.named(JobRequestType.values(), attribute(xml, "RequestType")),
+                XmlValues.named(Priority.class, attribute(xml, "Priority")),
+                XmlValues.named(JobRequestType.class, attribute(xml, "RequestType")),
                 XmlValues.instant("StartDate", attribute(xml, "StartDate")),
-                XmlValues.named(JobStatus.values(), attribute(xml, "Status")),
+                XmlValues.named(JobStatus.class, attribute(xml, "Status")),
                 XmlValues.uuid("UserId", attribute(xml, "UserId")),
                 attribute(xml, "UserName"),
                 List.of(), List.of());

@@ -116,15 +116,15 @@ final class XmlValues {
     }
 
     /** The constant of that name; null for an empty or unknown one, as servers add values across versions. */
-    static <E extends Enum<E>> E named(E[] values, String text) {
-        if (text != null) {
-            for (E value : values) {
-                if (value.name().equals(text)) {
-                    return value;
-                }
-            }
+    static <E extends Enum<E>> E named(Class<E> type, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
         }
-        return null;
+        try {
+            return Enum.valueOf(type, text); // the JDK's cached name map: no values() array copied per field
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     static Long optionalNumber(String field, String text) throws JsonParseException {

@@ -3,6 +3,7 @@ package io.camelblackpearl.ds3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,18 @@ class Ds3RequestSignerTest {
     @Test
     void writesTheDateAsRfc1123InGmtWithATwoDigitDay() {
         assertThat(Ds3RequestSigner.httpDate(Instant.parse("2026-01-01T00:00:00Z"))).isEqualTo("Thu, 01 Jan 2026 00:00:00 GMT");
+    }
+
+    @Test
+    void signsRightWhenTheSecretChangesBetweenRequestsOnOneThread() throws Exception {
+        String toSign = "PUT\n\n\nThu, 05 Mar 2026 10:15:30 GMT\n/_rest_/active_job/abc";
+        for (String secret : List.of("secret-a", "secret-b", "secret-a", "secret-a", "secret-é")) {
+            javax.crypto.Mac fresh = javax.crypto.Mac.getInstance("HmacSHA1");
+            fresh.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+            String expected = java.util.Base64.getEncoder().encodeToString(
+                    fresh.doFinal(toSign.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(Ds3RequestSigner.signature(secret, toSign)).as(secret).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -2,12 +2,13 @@ package io.camelblackpearl.benchmarks;
 
 import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConstants;
-import io.camelblackpearl.ds3.ActiveJobFilter;
-import io.camelblackpearl.ds3.ActiveJobListing;
+import io.camelblackpearl.ds3.JobListFilter;
+import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.Ds3ClientSettings;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.HttpDs3Client;
 import io.camelblackpearl.ds3.JobModification;
+import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.MasterObjectList;
 import io.camelblackpearl.ds3.model.Priority;
 import io.camelblackpearl.simulator.Ds3Simulator;
@@ -75,7 +76,7 @@ public class Ds3CallsBenchmark {
     }
 
     @Benchmark
-    public ActiveJobListing listAllOf2500ActiveJobs() {
-        return client.listActiveJobs(ActiveJobFilter.ALL, 1000);
+    public JobListing<ActiveJob> listAllOf2500ActiveJobs() {
+        return client.listActiveJobs(JobListFilter.ALL, 1000);
     }
 }

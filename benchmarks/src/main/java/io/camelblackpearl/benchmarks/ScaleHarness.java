@@ -1,10 +1,11 @@
 package io.camelblackpearl.benchmarks;
 
-import io.camelblackpearl.ds3.ActiveJobFilter;
-import io.camelblackpearl.ds3.ActiveJobListing;
+import io.camelblackpearl.ds3.JobListFilter;
+import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.Ds3ClientSettings;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.HttpDs3Client;
+import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.escalation.EscalationDecision;
 import io.camelblackpearl.escalation.EscalationPlanner;
 import io.camelblackpearl.escalation.EscalationPolicy;
@@ -53,7 +54,7 @@ public final class ScaleHarness {
                 for (int round = 0; round < 4; round++) {
                     long before = usedAfterGc();
                     long t0 = System.nanoTime();
-                    ActiveJobListing listing = client.listActiveJobs(ActiveJobFilter.ALL, 1000);
+                    JobListing<ActiveJob> listing = client.listActiveJobs(JobListFilter.ALL, 1000);
                     long t1 = System.nanoTime();
                     List<EscalationDecision> plan = new EscalationPlanner(Clock.systemUTC()).plan(listing.jobs(), policy);
                     long t2 = System.nanoTime();

@@ -11,6 +11,10 @@ public enum Ds3Operation {
     TRUNCATE_ALL_ACTIVE_JOBS,
     GET_JOB,
     MODIFY_JOB,
+    LIST_COMPLETED_JOBS,
+    GET_COMPLETED_JOB,
+    LIST_CANCELED_JOBS,
+    GET_CANCELED_JOB,
     /** A request for a path or method the simulator does not serve. */
     UNKNOWN
 }

@@ -231,7 +231,7 @@ public final class Ds3Simulator implements AutoCloseable {
                         Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
             }
             if (appliance == null) {
-                appliance = new SimulatedAppliance(requestLogCapacity);
+                appliance = new SimulatedAppliance(requestLogCapacity, clock);
             }
             return new Ds3Simulator(this);
         }

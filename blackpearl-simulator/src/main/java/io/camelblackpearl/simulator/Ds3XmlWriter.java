@@ -42,15 +42,55 @@ final class Ds3XmlWriter {
         return xml.append("</Data>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] activeJobList(List<SimulatedJob> jobs) {
+    /** A single completed or canceled job, its fields directly under {@code <Data>}. */
+    static byte[] finishedJob(SimulatedJob job) {
+        StringBuilder xml = new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Data>");
+        finishedJobFields(xml, job);
+        return xml.append("</Data>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A job list: {@code <Data><Job>…} for active jobs, {@code <Data><CompletedJob>…} and
+     * {@code <Data><CanceledJob>…} for the finished ones, whose fields differ.
+     */
+    static byte[] jobList(String element, List<SimulatedJob> jobs) {
+        boolean active = element.equals("Job");
         StringBuilder xml = new StringBuilder(64 + jobs.size() * 1024)
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Data>");
         for (SimulatedJob job : jobs) {
-            xml.append("<Job>");
-            activeJobFields(xml, job);
-            xml.append("</Job>");
+            xml.append('<').append(element).append('>');
+            if (active) {
+                activeJobFields(xml, job);
+            } else {
+                finishedJobFields(xml, job);
+            }
+            xml.append("</").append(element).append('>');
         }
         return xml.append("</Data>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** CompletedJob and CanceledJob: the same fields, the date named for how the job ended. */
+    private static void finishedJobFields(StringBuilder xml, SimulatedJob job) {
+        boolean canceled = job.status().equals("CANCELED");
+        element(xml, "BucketId", job.bucketId().toString());
+        element(xml, "CachedSizeInBytes", Long.toString(job.cachedSizeInBytes()));
+        if (canceled) {
+            element(xml, "CanceledDueToTimeout", Boolean.toString(job.canceledDueToTimeout()));
+        }
+        element(xml, "ChunkClientProcessingOrderGuarantee", "NONE");
+        element(xml, "CompletedSizeInBytes", Long.toString(job.completedSizeInBytes()));
+        element(xml, "CreatedAt", DS3_DATE.format(job.createdAt()));
+        element(xml, canceled ? "DateCanceled" : "DateCompleted", DS3_DATE.format(job.finishedAt()));
+        xml.append("<ErrorMessage/>");
+        element(xml, "Id", job.id().toString());
+        element(xml, "Naked", "false");
+        element(xml, "Name", job.name());
+        element(xml, "OriginalSizeInBytes", Long.toString(job.originalSizeInBytes()));
+        element(xml, "Priority", job.priority());
+        xml.append("<Rechunked/>");
+        element(xml, "RequestType", job.requestType());
+        element(xml, "Truncated", Boolean.toString(job.truncated()));
+        element(xml, "UserId", job.userId().toString());
     }
 
     private static void activeJobFields(StringBuilder xml, SimulatedJob job) {

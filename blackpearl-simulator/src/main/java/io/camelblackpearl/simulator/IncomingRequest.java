@@ -18,6 +18,8 @@ record IncomingRequest(String method, String rawPath, String rawQuery, Map<Strin
 
     static final String ACTIVE_JOB = "/_rest_/active_job";
     static final String JOB = "/_rest_/job";
+    static final String COMPLETED_JOB = "/_rest_/completed_job";
+    static final String CANCELED_JOB = "/_rest_/canceled_job";
 
     boolean flag(String name) {
         return query.containsKey(name);
@@ -60,6 +62,14 @@ record IncomingRequest(String method, String rawPath, String rawQuery, Map<Strin
                 case "DELETE" -> query.containsKey("force") ? Ds3Operation.CANCEL_ACTIVE_JOB : Ds3Operation.TRUNCATE_ACTIVE_JOB;
                 default -> Ds3Operation.UNKNOWN;
             };
+        } else if (isList(rawPath, COMPLETED_JOB) || isList(rawPath, CANCELED_JOB)) {
+            op = !method.equals("GET") ? Ds3Operation.UNKNOWN
+                    : rawPath.startsWith(COMPLETED_JOB) ? Ds3Operation.LIST_COMPLETED_JOBS : Ds3Operation.LIST_CANCELED_JOBS;
+        } else if (rawPath.startsWith(COMPLETED_JOB + "/") || rawPath.startsWith(CANCELED_JOB + "/")) {
+            boolean completed = rawPath.startsWith(COMPLETED_JOB + "/");
+            jobRef = decodePath(rawPath.substring((completed ? COMPLETED_JOB : CANCELED_JOB).length() + 1));
+            op = !method.equals("GET") ? Ds3Operation.UNKNOWN
+                    : completed ? Ds3Operation.GET_COMPLETED_JOB : Ds3Operation.GET_CANCELED_JOB;
         } else if (rawPath.startsWith(JOB + "/")) {
             jobRef = decodePath(rawPath.substring(JOB.length() + 1));
             op = switch (method) {
@@ -69,6 +79,10 @@ record IncomingRequest(String method, String rawPath, String rawQuery, Map<Strin
             };
         }
         return new IncomingRequest(method, rawPath, rawQuery, Map.copyOf(query), Map.copyOf(headers), op, jobRef, requestId);
+    }
+
+    private static boolean isList(String rawPath, String resource) {
+        return rawPath.equals(resource) || rawPath.equals(resource + "/");
     }
 
     private static String decodeQuery(String s) {

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -57,10 +58,14 @@ final class JobResources {
             case MODIFY_ACTIVE_JOB -> masterObjectList(modify(in, activeJob(in)), response);
             case MODIFY_JOB -> masterObjectList(modify(in, anyJob(in)), response);
             case GET_JOB -> masterObjectList(anyJob(in), response);
-            case CANCEL_ACTIVE_JOB -> end(activeJob(in), SimulatedJob::canceledNow, response);
-            case TRUNCATE_ACTIVE_JOB -> end(activeJob(in), SimulatedJob::truncatedNow, response);
-            case CANCEL_ALL_ACTIVE_JOBS -> endAll(in, SimulatedJob::canceledNow, response);
-            case TRUNCATE_ALL_ACTIVE_JOBS -> endAll(in, SimulatedJob::truncatedNow, response);
+            case CANCEL_ACTIVE_JOB -> end(activeJob(in), appliance::cancel, response);
+            case TRUNCATE_ACTIVE_JOB -> end(activeJob(in), appliance::truncate, response);
+            case CANCEL_ALL_ACTIVE_JOBS -> endAll(in, appliance::cancel, response);
+            case TRUNCATE_ALL_ACTIVE_JOBS -> endAll(in, appliance::truncate, response);
+            case LIST_COMPLETED_JOBS -> page(in, appliance.completedJobs(listFilter(in)), "CompletedJob", response);
+            case LIST_CANCELED_JOBS -> page(in, appliance.canceledJobs(listFilter(in)), "CanceledJob", response);
+            case GET_COMPLETED_JOB -> finishedJob(in, "COMPLETED", response);
+            case GET_CANCELED_JOB -> finishedJob(in, "CANCELED", response);
             case UNKNOWN -> throw new Ds3Failure(in.rawPath().startsWith("/_rest_/") ? 405 : 404,
                     in.rawPath().startsWith("/_rest_/") ? "MethodNotAllowed" : "NotFound",
                     "The simulator does not serve " + in.method() + " " + in.rawPath());
@@ -133,22 +138,37 @@ final class JobResources {
         return 200;
     }
 
-    private int end(SimulatedJob job, UnaryOperator<SimulatedJob> ending, ClassicHttpResponse response) {
-        appliance.update(job.id(), ending);
+    private int end(SimulatedJob job, Function<UUID, Optional<SimulatedJob>> ending, ClassicHttpResponse response) {
+        ending.apply(job.id());
         response.setCode(204);
         return 204;
     }
 
-    private int endAll(IncomingRequest in, UnaryOperator<SimulatedJob> ending, ClassicHttpResponse response) {
+    private int endAll(IncomingRequest in, Function<UUID, Optional<SimulatedJob>> ending, ClassicHttpResponse response) {
         for (SimulatedJob job : appliance.activeJobs(listFilter(in))) {
-            appliance.update(job.id(), ending);
+            ending.apply(job.id());
         }
         response.setCode(204);
         return 204;
     }
 
+    /** A completed or canceled job by id: 404 when it did not end that way. */
+    private int finishedJob(IncomingRequest in, String status, ClassicHttpResponse response) {
+        SimulatedJob job = anyJob(in);
+        if (!job.status().equals(status)) {
+            throw new Ds3Failure(404, "NotFound", "Job " + in.jobRef() + " is not " + status.toLowerCase(java.util.Locale.ROOT));
+        }
+        response.setCode(200);
+        response.setEntity(new ByteArrayEntity(Ds3XmlWriter.finishedJob(job), XML));
+        return 200;
+    }
+
     private int list(IncomingRequest in, ClassicHttpResponse response) {
-        List<SimulatedJob> matching = appliance.activeJobs(listFilter(in));
+        return page(in, appliance.activeJobs(listFilter(in)), "Job", response);
+    }
+
+    /** One page of {@code matching}, each job in an {@code element}, with the paging headers. */
+    private int page(IncomingRequest in, List<SimulatedJob> matching, String element, ClassicHttpResponse response) {
         int pageLength = intParam(in, "page_length", 1000, 1);
         int offset = intParam(in, "page_offset", 0, 0);
         String marker = in.query().get("page_start_marker");
@@ -174,7 +194,7 @@ final class JobResources {
         response.setCode(200);
         response.addHeader("Page-Truncated", Integer.toString(matching.size() - to));
         response.addHeader("Total-Result-Count", Integer.toString(matching.size()));
-        response.setEntity(new ByteArrayEntity(Ds3XmlWriter.activeJobList(matching.subList(from, to)), XML));
+        response.setEntity(new ByteArrayEntity(Ds3XmlWriter.jobList(element, matching.subList(from, to)), XML));
         return 200;
     }
 

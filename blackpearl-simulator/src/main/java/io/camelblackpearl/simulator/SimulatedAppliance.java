@@ -1,5 +1,7 @@
 package io.camelblackpearl.simulator;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,13 +38,20 @@ public final class SimulatedAppliance {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
+    private final Clock clock;
+    private JobLifecycle lifecycle;
+
     public SimulatedAppliance() {
-        this(100_000);
+        this(100_000, Clock.systemUTC());
     }
 
-    /** @param requestLogCapacity how many of the latest requests to keep (counters count them all) */
-    public SimulatedAppliance(int requestLogCapacity) {
+    /**
+     * @param requestLogCapacity how many of the latest requests to keep (counters count them all)
+     * @param clock              dates jobs that complete or are canceled, and drives the {@link JobLifecycle}
+     */
+    public SimulatedAppliance(int requestLogCapacity, Clock clock) {
         this.requestLogCapacity = requestLogCapacity;
+        this.clock = clock;
         for (Ds3Operation op : Ds3Operation.values()) {
             counters.put(op, new AtomicLong());
         }
@@ -51,21 +60,118 @@ public final class SimulatedAppliance {
     // ---- jobs -------------------------------------------------------------------------------------
 
     public synchronized void put(SimulatedJob job) {
-        jobs.put(job.id(), job);
+        advance();
+        hold(job);
         activeNewestFirst = null;
     }
 
     public synchronized void putAll(Collection<SimulatedJob> newJobs) {
-        newJobs.forEach(job -> jobs.put(job.id(), job));
+        advance();
+        newJobs.forEach(this::hold);
         activeNewestFirst = null;
     }
 
+    private void hold(SimulatedJob job) {
+        boolean isNew = jobs.put(job.id(), job) == null;
+        if (isNew && lifecycle != null && job.active()) {
+            lifecycle.schedule(job.id(), clock.instant());
+        }
+    }
+
     public synchronized Optional<SimulatedJob> job(UUID id) {
+        advance();
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /**
+     * From now on, active jobs end on their own and new ones arrive as {@code plan} says; the jobs held now
+     * are scheduled from now. Replaces an earlier plan.
+     */
+    public synchronized void lifecycle(JobLifecycle plan) {
+        advance();
+        lifecycle = plan;
+        plan.start(clock.instant());
+        for (SimulatedJob job : activeNewestFirst()) {
+            plan.schedule(job.id(), clock.instant());
+        }
+    }
+
+    /** The lifecycle plan in effect, if any. */
+    public synchronized Optional<JobLifecycle> lifecycleInEffect() {
+        return Optional.ofNullable(lifecycle);
+    }
+
+    /** Applies what the lifecycle had due by now, in time order, each dated when it was due. */
+    private void advance() {
+        if (lifecycle == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (JobLifecycle.Step step = lifecycle.next(now); step != null; step = lifecycle.next(now)) {
+            if (step.arrival() != null) {
+                jobs.put(step.arrival().id(), step.arrival());
+            } else {
+                SimulatedJob job = jobs.get(step.ending().jobId());
+                if (job != null && job.active()) {
+                    jobs.put(job.id(), step.ending().cancel() ? job.canceledAt(step.ending().due()) : job.completedAt(step.ending().due()));
+                }
+            }
+            activeNewestFirst = null;
+        }
+    }
+
+    /** Completes an active job now (all its data moved); empty when there is no such active job. */
+    public synchronized Optional<SimulatedJob> complete(UUID id) {
+        return end(id, job -> job.completedAt(clock.instant()));
+    }
+
+    /** Cancels an active job now, as Cancel Active Job does; empty when there is no such active job. */
+    public synchronized Optional<SimulatedJob> cancel(UUID id) {
+        return end(id, job -> job.canceledAt(clock.instant()));
+    }
+
+    /** Truncates an active job now, as Truncate Active Job does; empty when there is no such active job. */
+    public synchronized Optional<SimulatedJob> truncate(UUID id) {
+        return end(id, job -> job.truncatedAt(clock.instant()));
+    }
+
+    private Optional<SimulatedJob> end(UUID id, UnaryOperator<SimulatedJob> ending) {
+        advance();
+        SimulatedJob job = jobs.get(id);
+        if (job == null || !job.active()) {
+            return Optional.empty();
+        }
+        SimulatedJob ended = ending.apply(job);
+        jobs.put(id, ended);
+        activeNewestFirst = null;
+        return Optional.of(ended);
+    }
+
+    /** Completed jobs matching {@code filter}, most recently completed first. */
+    public synchronized List<SimulatedJob> completedJobs(Predicate<SimulatedJob> filter) {
+        return finished("COMPLETED", filter);
+    }
+
+    /** Canceled jobs matching {@code filter}, most recently canceled first. */
+    public synchronized List<SimulatedJob> canceledJobs(Predicate<SimulatedJob> filter) {
+        return finished("CANCELED", filter);
+    }
+
+    private List<SimulatedJob> finished(String status, Predicate<SimulatedJob> filter) {
+        advance();
+        List<SimulatedJob> out = new ArrayList<>();
+        for (SimulatedJob job : jobs.values()) {
+            if (job.status().equals(status) && filter.test(job)) {
+                out.add(job);
+            }
+        }
+        out.sort(Comparator.comparing(SimulatedJob::finishedAt).reversed().thenComparing(SimulatedJob::id));
+        return out;
     }
 
     /** Resolves a path's job reference: a UUID, or else the name of an active job (as the DS3 CLI allows). */
     public synchronized Optional<SimulatedJob> resolve(String idOrName) {
+        advance();
         try {
             return Optional.ofNullable(jobs.get(UUID.fromString(idOrName)));
         } catch (IllegalArgumentException notAUuid) {
@@ -75,6 +181,7 @@ public final class SimulatedAppliance {
 
     /** Replaces a job with {@code change} applied to it; empty when there is no such job. */
     public synchronized Optional<SimulatedJob> update(UUID id, UnaryOperator<SimulatedJob> change) {
+        advance();
         SimulatedJob current = jobs.get(id);
         if (current == null) {
             return Optional.empty();
@@ -98,6 +205,7 @@ public final class SimulatedAppliance {
 
     /** Active jobs matching {@code filter}, newest first. */
     public synchronized List<SimulatedJob> activeJobs(Predicate<SimulatedJob> filter) {
+        advance();
         List<SimulatedJob> all = activeNewestFirst();
         List<SimulatedJob> out = new ArrayList<>(all.size());
         for (SimulatedJob job : all) {
@@ -113,6 +221,7 @@ public final class SimulatedAppliance {
     }
 
     public synchronized List<SimulatedJob> allJobs() {
+        advance();
         return new ArrayList<>(jobs.values());
     }
 

@@ -26,7 +26,9 @@ public record SimulatedJob(
         boolean deadJobCleanupAllowed,
         boolean protectedJob,
         boolean truncated,
-        String status) {
+        String status,
+        Instant finishedAt,
+        boolean canceledDueToTimeout) {
 
     public SimulatedJob {
         Objects.requireNonNull(id, "id");
@@ -37,6 +39,10 @@ public record SimulatedJob(
         Objects.requireNonNull(bucketId, "bucketId");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(status, "status");
+        if (!"IN_PROGRESS".equals(status) && finishedAt == null) {
+            throw new IllegalArgumentException("a " + status + " job needs the time it finished: set finishedAt, "
+                    + "or end it with SimulatedAppliance.complete, cancel or truncate");
+        }
     }
 
     /** A new IN_PROGRESS job with an appliance's defaults: a PUT job named "Untitled" at NORMAL, created now. */
@@ -53,17 +59,24 @@ public record SimulatedJob(
         return "IN_PROGRESS".equals(status);
     }
 
-    /** Cancel: the job leaves the active list and reads back as CANCELED. */
-    public SimulatedJob canceledNow() {
-        return toBuilder().status("CANCELED").build();
+    /** Completed: the job leaves the active list with all its data moved, and reads back as COMPLETED. */
+    public SimulatedJob completedAt(Instant when) {
+        return toBuilder().completedSizeInBytes(originalSizeInBytes).cachedSizeInBytes(originalSizeInBytes)
+                .status("COMPLETED").finishedAt(when).build();
+    }
+
+    /** Cancel: the job leaves the active list and reads back as CANCELED, dated {@code when}. */
+    public SimulatedJob canceledAt(Instant when) {
+        return toBuilder().status("CANCELED").finishedAt(when).build();
     }
 
     /**
      * Truncate: the part not yet in cache is dropped and the job completes with what it has, flagged
      * Truncated. This is the simulator's model of the appliance's behaviour.
      */
-    public SimulatedJob truncatedNow() {
-        return toBuilder().originalSizeInBytes(cachedSizeInBytes).truncated(true).status("COMPLETED").build();
+    public SimulatedJob truncatedAt(Instant when) {
+        return toBuilder().originalSizeInBytes(cachedSizeInBytes).completedSizeInBytes(cachedSizeInBytes).truncated(true)
+                .status("COMPLETED").finishedAt(when).build();
     }
 
     /** Fluent construction and modification of {@link SimulatedJob}s. */
@@ -85,6 +98,8 @@ public record SimulatedJob(
         private boolean protectedJob;
         private boolean truncated;
         private String status = "IN_PROGRESS";
+        private Instant finishedAt;
+        private boolean canceledDueToTimeout;
 
         private Builder(UUID id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -108,6 +123,8 @@ public record SimulatedJob(
             this.protectedJob = job.protectedJob;
             this.truncated = job.truncated;
             this.status = job.status;
+            this.finishedAt = job.finishedAt;
+            this.canceledDueToTimeout = job.canceledDueToTimeout;
         }
 
         public Builder name(String value) { this.name = value; return this; }
@@ -122,6 +139,9 @@ public record SimulatedJob(
         public Builder protectedJob(boolean value) { this.protectedJob = value; return this; }
         public Builder truncated(boolean value) { this.truncated = value; return this; }
         public Builder status(String value) { this.status = value; return this; }
+        /** When a completed or canceled job finished ({@code DateCompleted}, {@code DateCanceled}). */
+        public Builder finishedAt(Instant value) { this.finishedAt = value; return this; }
+        public Builder canceledDueToTimeout(boolean value) { this.canceledDueToTimeout = value; return this; }
 
         /** The bucket, by name; its id is derived from the name so the same name always has the same id. */
         public Builder bucket(String value) {
@@ -140,7 +160,7 @@ public record SimulatedJob(
         public SimulatedJob build() {
             return new SimulatedJob(id, name, requestType, priority, createdAt, bucketId, bucketName, userId, userName,
                     originalSizeInBytes, completedSizeInBytes, cachedSizeInBytes, objectCount, deadJobCleanupAllowed,
-                    protectedJob, truncated, status);
+                    protectedJob, truncated, status, finishedAt, canceledDueToTimeout);
         }
     }
 

@@ -27,6 +27,13 @@ public final class SimulatorMain {
               --seed N              random seed, for reproducible jobs (default 42)
               --access-key KEY      access id to accept (default: generated)
               --secret-key KEY      its secret key (default: generated)
+              --complete-after DURATION
+                                    jobs end on their own, each 0.5x to 1.5x this long after the
+                                    simulator first holds it (default: jobs never end on their own)
+              --cancel-rate R       with --complete-after: the share of jobs canceled instead, 0 to 1
+                                    (default 0.1)
+              --new-job-every DURATION
+                                    with --complete-after: a new job arrives this often (default: none)
               --fault-seed N        seed of the fault draws (rates, delay ranges), for reproducible runs (default 42)
             """ + FaultSpec.GRAMMAR;
 
@@ -52,6 +59,7 @@ public final class SimulatorMain {
         System.out.println("access key: " + simulator.accessKey());
         System.out.println("secret key: " + simulator.secretKey());
         System.out.println("active jobs: " + simulator.appliance().activeJobs().size());
+        simulator.appliance().lifecycleInEffect().ifPresent(plan -> System.out.println("lifecycle: " + plan));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
@@ -69,6 +77,10 @@ public final class SimulatorMain {
         Long faultSeed = null;
         String accessKey = null;
         String secretKey = null;
+        Duration completeAfter = null;
+        Double cancelRate = null;
+        Duration newJobEvery = null;
+        long seed = 42;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -89,7 +101,10 @@ public final class SimulatorMain {
                 case "--buckets" -> plan.buckets(list(value));
                 case "--users" -> plan.users(list(value));
                 case "--objects-per-job" -> plan.objectsPerJob(intValue(option, value));
-                case "--seed" -> plan.seed(Long.parseLong(value));
+                case "--seed" -> seed = longValue(option, value);
+                case "--complete-after" -> completeAfter = duration(option, value);
+                case "--cancel-rate" -> cancelRate = rate(option, value);
+                case "--new-job-every" -> newJobEvery = duration(option, value);
                 case "--access-key" -> accessKey = value;
                 case "--secret-key" -> secretKey = value;
                 case "--fault" -> faults.add(FaultSpec.parse(value));
@@ -97,7 +112,16 @@ public final class SimulatorMain {
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
-        plan.ages(minAge, maxAge);
+        plan.ages(minAge, maxAge).seed(seed);
+        if (completeAfter == null && (cancelRate != null || newJobEvery != null)) {
+            throw new IllegalArgumentException("--cancel-rate and --new-job-every need --complete-after");
+        }
+        if (completeAfter != null && completeAfter.isZero()) {
+            throw new IllegalArgumentException("Option --complete-after needs a positive duration, was '0'");
+        }
+        if (newJobEvery != null && newJobEvery.isZero()) {
+            throw new IllegalArgumentException("Option --new-job-every needs a positive duration, was '0'");
+        }
         if ((accessKey == null) != (secretKey == null)) {
             throw new IllegalArgumentException("--access-key and --secret-key go together");
         }
@@ -109,6 +133,9 @@ public final class SimulatorMain {
             simulator.appliance().faults().seed(faultSeed);
         }
         faults.forEach(fault -> fault.addTo(simulator.appliance().faults()));
+        if (completeAfter != null) {
+            simulator.appliance().lifecycle(new JobLifecycle(completeAfter, cancelRate == null ? 0.1 : cancelRate, newJobEvery, seed));
+        }
         return simulator;
     }
 
@@ -118,6 +145,26 @@ public final class SimulatorMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Option " + option + " needs a whole number, was '" + value + "'");
         }
+    }
+
+    private static long longValue(String option, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Option " + option + " needs a whole number, was '" + value + "'");
+        }
+    }
+
+    private static double rate(String option, String value) {
+        try {
+            double rate = Double.parseDouble(value);
+            if (rate >= 0 && rate <= 1) {
+                return rate;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Option " + option + " needs a number from 0 to 1, was '" + value + "'");
     }
 
     private static InetAddress address(String value) {

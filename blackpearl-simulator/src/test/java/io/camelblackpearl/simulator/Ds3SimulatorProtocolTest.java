@@ -156,7 +156,7 @@ class Ds3SimulatorProtocolTest {
     @Test
     void finishedJobsAre404OnActiveJobButReadableOnJob() throws Exception {
         SimulatedJob job = SIM.appliance().activeJobs().get(0);
-        SIM.appliance().update(job.id(), j -> j.toBuilder().status("COMPLETED").build());
+        SIM.appliance().complete(job.id());
         HttpResponse<String> active = send("GET", "/_rest_/active_job/" + job.id());
         assertThat(active.statusCode()).isEqualTo(404);
         assertThat(active.body()).contains("<Code>NotFound</Code>").containsPattern("<ResourceId>\\d+</ResourceId>");

@@ -36,6 +36,43 @@ class SimulatorMainTest {
     }
 
     @Test
+    void completeAfterMakesJobsEndAndArriveOverDs3() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SimulatorMain.class.getName(),
+                "--port", "0", "--jobs", "10", "--access-key", "a2V5", "--secret-key", "s3cret",
+                "--complete-after", "400ms", "--cancel-rate", "0.5", "--new-job-every", "300ms")
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String endpoint = out.readLine().replace("BlackPearl simulator listening on ", "");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            String completed = "";
+            String canceled = "";
+            while (System.nanoTime() < deadline && !(completed.contains("-new-") && canceled.contains("<CanceledJob>"))) {
+                Thread.sleep(200);
+                completed = get(endpoint, "/_rest_/completed_job");
+                canceled = get(endpoint, "/_rest_/canceled_job");
+            }
+            assertThat(completed).as("seeded and arrived jobs complete on their own").contains("<CompletedJob>", "-new-");
+            assertThat(canceled).as("about half are canceled").contains("<CanceledJob>", "<DateCanceled>");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** A signed GET with the JDK's own client, not ours. */
+    private static String get(String endpoint, String path) throws Exception {
+        String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        String signature = RequestSignatures.sign("s3cret", RequestSignatures.stringToSign("GET", java.util.Map.of("date", date), path));
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + path))
+                        .header("Date", date).header("Authorization", "AWS a2V5:" + signature).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
     void refusesBadArgumentsNamingTheOption() {
         assertThatThrownBy(() -> SimulatorMain.fromArgs(new String[] {"--jobs", "many"})).hasMessageContaining("--jobs").hasMessageContaining("many");
         assertThatThrownBy(() -> SimulatorMain.fromArgs(new String[] {"--max-age", "soon"})).hasMessageContaining("--max-age");

@@ -1,6 +1,6 @@
 package io.camelblackpearl.component;
 
-import io.camelblackpearl.ds3.ActiveJobFilter;
+import io.camelblackpearl.ds3.JobListFilter;
 import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.BlackPearlResponseParseException;
 import io.camelblackpearl.ds3.BlackPearlTransportException;
@@ -37,7 +37,7 @@ public final class ApplianceCheck {
     public static Result run(Ds3Client client, String endpoint) {
         Ds3Client once = client instanceof HttpDs3Client http ? http.withRetry(RetryPolicy.NONE) : client;
         try {
-            long total = once.listActiveJobsPage(ActiveJobFilter.ALL, 0, 1).longHeader("Total-Result-Count").orElse(-1L);
+            long total = once.listActiveJobsPage(JobListFilter.ALL, 0, 1).longHeader("Total-Result-Count").orElse(-1L);
             return new Result(Verdict.REACHABLE, "BlackPearl at " + endpoint + " is reachable and accepts the credentials"
                     + (total >= 0 ? " (" + total + " active jobs)" : ""));
         } catch (BlackPearlException e) {

@@ -1,7 +1,7 @@
 package io.camelblackpearl.component;
 
-import io.camelblackpearl.ds3.ActiveJobFilter;
-import io.camelblackpearl.ds3.ActiveJobListing;
+import io.camelblackpearl.ds3.JobListFilter;
+import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.Ds3Client;
 import io.camelblackpearl.ds3.Ds3Response;
@@ -92,11 +92,11 @@ public class BlackPearlProducer extends DefaultProducer {
 
     private static void list(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlConfiguration options) {
         Priority priority = inputs.priority(false);
-        ActiveJobFilter filter = new ActiveJobFilter(options.getRequestType(), priority,
+        JobListFilter filter = new JobListFilter(options.getRequestType(), priority,
                 options.getBucketId() == null ? null : UUID.fromString(options.getBucketId()),
                 options.getUserId() == null ? null : UUID.fromString(options.getUserId()),
                 inputs.name());
-        ActiveJobListing listing = client.listActiveJobs(filter, options.getPageLength());
+        JobListing<ActiveJob> listing = client.listActiveJobs(filter, options.getPageLength());
         Message out = exchange.getMessage();
         out.setBody(listing.jobs());
         out.setHeader(BlackPearlConstants.TOTAL_RESULT_COUNT, listing.totalResultCount());

@@ -1,6 +1,9 @@
 package io.camelblackpearl.ds3;
 
 import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.CanceledJob;
+import io.camelblackpearl.ds3.model.CompletedJob;
+import io.camelblackpearl.ds3.model.Ds3Job;
 import io.camelblackpearl.ds3.model.MasterObjectList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +30,7 @@ public interface Ds3Client extends AutoCloseable {
     Ds3Response<ActiveJob> getActiveJob(String jobId);
 
     /** One page of {@code GET /_rest_/active_job}, {@code pageLength} jobs from item {@code pageOffset}. */
-    Ds3Response<List<ActiveJob>> listActiveJobsPage(ActiveJobFilter filter, long pageOffset, int pageLength);
+    Ds3Response<List<ActiveJob>> listActiveJobsPage(JobListFilter filter, long pageOffset, int pageLength);
 
     /** {@code DELETE /_rest_/active_job/{id}?force}: cancel the job. */
     Ds3Response<Void> cancelActiveJob(String jobId);
@@ -35,22 +38,58 @@ public interface Ds3Client extends AutoCloseable {
     /** {@code DELETE /_rest_/active_job/{id}} without force: truncate the job. */
     Ds3Response<Void> truncateActiveJob(String jobId);
 
+    /** One page of {@code GET /_rest_/completed_job}, newest or oldest first as the appliance keeps them. */
+    Ds3Response<List<CompletedJob>> listCompletedJobsPage(JobListFilter filter, long pageOffset, int pageLength);
+
+    /** One page of {@code GET /_rest_/canceled_job}. */
+    Ds3Response<List<CanceledJob>> listCanceledJobsPage(JobListFilter filter, long pageOffset, int pageLength);
+
+    /** {@code GET /_rest_/completed_job/{id}}; 404 when the job did not complete (or its record is gone). */
+    Ds3Response<CompletedJob> getCompletedJob(String jobId);
+
+    /** {@code GET /_rest_/canceled_job/{id}}; 404 when the job was not canceled (or its record is gone). */
+    Ds3Response<CanceledJob> getCanceledJob(String jobId);
+
     /**
      * Every active job, reading pages of {@code pageLength} until {@code Total-Result-Count} jobs were
      * read or a page comes back empty. A job that moves between pages while they are read is kept once.
      */
-    default ActiveJobListing listActiveJobs(ActiveJobFilter filter, int pageLength) {
-        Map<UUID, ActiveJob> jobs = new LinkedHashMap<>();
+    default JobListing<ActiveJob> listActiveJobs(JobListFilter filter, int pageLength) {
+        return readAllPages((offset, length) -> listActiveJobsPage(filter, offset, length), pageLength);
+    }
+
+    /** Every completed job the appliance still reports, all pages, each once. */
+    default JobListing<CompletedJob> listCompletedJobs(JobListFilter filter, int pageLength) {
+        return readAllPages((offset, length) -> listCompletedJobsPage(filter, offset, length), pageLength);
+    }
+
+    /** Every canceled job the appliance still reports, all pages, each once. */
+    default JobListing<CanceledJob> listCanceledJobs(JobListFilter filter, int pageLength) {
+        return readAllPages((offset, length) -> listCanceledJobsPage(filter, offset, length), pageLength);
+    }
+
+    /** Reads one page of a job list. */
+    @FunctionalInterface
+    interface PageReader<T extends Ds3Job> {
+        Ds3Response<List<T>> read(long pageOffset, int pageLength);
+    }
+
+    /**
+     * Reads pages until {@code Total-Result-Count} jobs were read, a page comes back empty, or (without a
+     * count) {@code Page-Truncated} says none is left or a page is short. Jobs are kept once by id.
+     */
+    static <T extends Ds3Job> JobListing<T> readAllPages(PageReader<T> reader, int pageLength) {
+        Map<UUID, T> jobs = new LinkedHashMap<>();
         long offset = 0;
         long total = -1;
         int pages = 0;
         int attempts = 0;
         while (true) {
-            Ds3Response<List<ActiveJob>> page = listActiveJobsPage(filter, offset, pageLength);
+            Ds3Response<List<T>> page = reader.read(offset, pageLength);
             pages++;
             attempts += page.attempts();
             total = page.longHeader("Total-Result-Count").orElse(-1L);
-            for (ActiveJob job : page.body()) {
+            for (T job : page.body()) {
                 jobs.putIfAbsent(job.id(), job);
             }
             offset += page.body().size();
@@ -61,7 +100,7 @@ public interface Ds3Client extends AutoCloseable {
                 break;
             }
         }
-        return new ActiveJobListing(List.copyOf(jobs.values()), total >= 0 ? total : jobs.size(), pages, attempts);
+        return new JobListing<>(List.copyOf(jobs.values()), total >= 0 ? total : jobs.size(), pages, attempts);
     }
 
     /** Releases the connections; a client built from settings owns them. */

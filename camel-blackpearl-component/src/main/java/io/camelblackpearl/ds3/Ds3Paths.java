@@ -7,6 +7,8 @@ public final class Ds3Paths {
 
     public static final String ACTIVE_JOB = "/_rest_/active_job";
     public static final String JOB = "/_rest_/job";
+    public static final String COMPLETED_JOB = "/_rest_/completed_job";
+    public static final String CANCELED_JOB = "/_rest_/canceled_job";
 
     private Ds3Paths() {
     }

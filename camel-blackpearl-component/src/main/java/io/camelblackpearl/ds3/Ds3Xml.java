@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.deser.FromXmlParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.CanceledJob;
+import io.camelblackpearl.ds3.model.CompletedJob;
 import io.camelblackpearl.ds3.model.Ds3Error;
 import io.camelblackpearl.ds3.model.MasterObjectList;
 import java.io.IOException;
@@ -95,9 +97,36 @@ public final class Ds3Xml {
     }
 
     public static ActiveJob readActiveJob(InputStream in) throws IOException {
+        return readJob(in, JobReader.ACTIVE);
+    }
+
+    public static List<ActiveJob> readActiveJobs(InputStream in) throws IOException {
+        return readJobs(in, "Job", JobReader.ACTIVE);
+    }
+
+    /** One completed job: its fields directly under {@code <Data>}, as for an active job. */
+    public static CompletedJob readCompletedJob(InputStream in) throws IOException {
+        return readJob(in, JobReader.COMPLETED);
+    }
+
+    /** {@code <Data><CompletedJob>…</CompletedJob>…</Data>}. */
+    public static List<CompletedJob> readCompletedJobs(InputStream in) throws IOException {
+        return readJobs(in, "CompletedJob", JobReader.COMPLETED);
+    }
+
+    public static CanceledJob readCanceledJob(InputStream in) throws IOException {
+        return readJob(in, JobReader.CANCELED);
+    }
+
+    /** {@code <Data><CanceledJob>…</CanceledJob>…</Data>}. */
+    public static List<CanceledJob> readCanceledJobs(InputStream in) throws IOException {
+        return readJobs(in, "CanceledJob", JobReader.CANCELED);
+    }
+
+    private static <T> T readJob(InputStream in, JobReader.Kind<T> kind) throws IOException {
         XMLStreamReader xml = rooted(in, "Data");
         try {
-            return ActiveJobReader.job(xml);
+            return JobReader.job(xml, kind);
         } catch (XMLStreamException e) {
             throw failure(e);
         } finally {
@@ -105,10 +134,10 @@ public final class Ds3Xml {
         }
     }
 
-    public static List<ActiveJob> readActiveJobs(InputStream in) throws IOException {
+    private static <T> List<T> readJobs(InputStream in, String element, JobReader.Kind<T> kind) throws IOException {
         XMLStreamReader xml = rooted(in, "Data");
         try {
-            return ActiveJobReader.list(xml);
+            return JobReader.list(xml, element, kind);
         } finally {
             release(xml);
         }

@@ -1,6 +1,8 @@
 package io.camelblackpearl.ds3;
 
 import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.CanceledJob;
+import io.camelblackpearl.ds3.model.CompletedJob;
 import io.camelblackpearl.ds3.model.Ds3Error;
 import io.camelblackpearl.ds3.model.MasterObjectList;
 import java.io.IOException;
@@ -164,15 +166,44 @@ public final class HttpDs3Client implements Ds3Client {
     }
 
     @Override
-    public Ds3Response<List<ActiveJob>> listActiveJobsPage(ActiveJobFilter filter, long pageOffset, int pageLength) {
+    public Ds3Response<List<ActiveJob>> listActiveJobsPage(JobListFilter filter, long pageOffset, int pageLength) {
+        return execute("GET", Ds3Paths.ACTIVE_JOB, listQuery(filter, pageOffset, pageLength),
+                new BodyReader<>("active job list", Ds3Xml::readActiveJobs));
+    }
+
+    @Override
+    public Ds3Response<List<CompletedJob>> listCompletedJobsPage(JobListFilter filter, long pageOffset, int pageLength) {
+        return execute("GET", Ds3Paths.COMPLETED_JOB, listQuery(filter, pageOffset, pageLength),
+                new BodyReader<>("completed job list", Ds3Xml::readCompletedJobs));
+    }
+
+    @Override
+    public Ds3Response<List<CanceledJob>> listCanceledJobsPage(JobListFilter filter, long pageOffset, int pageLength) {
+        return execute("GET", Ds3Paths.CANCELED_JOB, listQuery(filter, pageOffset, pageLength),
+                new BodyReader<>("canceled job list", Ds3Xml::readCanceledJobs));
+    }
+
+    @Override
+    public Ds3Response<CompletedJob> getCompletedJob(String jobId) {
+        return execute("GET", Ds3Paths.jobPath(Ds3Paths.COMPLETED_JOB, jobId), new QueryString(),
+                new BodyReader<>("completed job", Ds3Xml::readCompletedJob));
+    }
+
+    @Override
+    public Ds3Response<CanceledJob> getCanceledJob(String jobId) {
+        return execute("GET", Ds3Paths.jobPath(Ds3Paths.CANCELED_JOB, jobId), new QueryString(),
+                new BodyReader<>("canceled job", Ds3Xml::readCanceledJob));
+    }
+
+    private static QueryString listQuery(JobListFilter filter, long pageOffset, int pageLength) {
         if (pageLength < 1) {
             throw new IllegalArgumentException("pageLength must be at least 1, was " + pageLength);
         }
         QueryString query = new QueryString();
-        (filter == null ? ActiveJobFilter.ALL : filter).addTo(query);
+        (filter == null ? JobListFilter.ALL : filter).addTo(query);
         query.add("page_length", Integer.toString(pageLength));
         query.add("page_offset", Long.toString(pageOffset));
-        return execute("GET", Ds3Paths.ACTIVE_JOB, query, new BodyReader<>("active job list", Ds3Xml::readActiveJobs));
+        return query;
     }
 
     @Override

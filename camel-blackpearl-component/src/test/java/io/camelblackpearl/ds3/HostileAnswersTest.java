@@ -37,7 +37,7 @@ class HostileAnswersTest {
 
     private static BlackPearlException listFails(RawHttpServer server, Duration responseTimeout) {
         try (HttpDs3Client client = client(server.endpoint(), responseTimeout)) {
-            client.listActiveJobsPage(ActiveJobFilter.ALL, 0, 10);
+            client.listActiveJobsPage(JobListFilter.ALL, 0, 10);
         } catch (BlackPearlException e) {
             return e;
         }

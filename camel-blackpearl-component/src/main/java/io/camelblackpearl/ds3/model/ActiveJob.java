@@ -32,5 +32,5 @@ public record ActiveJob(
         @JsonProperty("Truncated") boolean truncated,
         @JsonProperty("TruncatedDueToTimeout") boolean truncatedDueToTimeout,
         @JsonProperty("UserId") UUID userId,
-        @JsonProperty("VerifyAfterWrite") boolean verifyAfterWrite) {
+        @JsonProperty("VerifyAfterWrite") boolean verifyAfterWrite) implements Ds3Job {
 }

@@ -1,15 +1,15 @@
 package io.camelblackpearl.ds3;
 
-import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.Ds3Job;
 import java.util.List;
 
 /**
- * Every page of List Active Jobs put together.
+ * Every page of a job list (active, completed or canceled) put together.
  *
- * @param jobs              each active job once, in the appliance's order (newest first)
+ * @param jobs              each job once, in the appliance's order
  * @param totalResultCount  what the appliance reported as {@code Total-Result-Count}, or the number read
  * @param pages             how many pages were read
  * @param attempts          how many requests that took, retries included
  */
-public record ActiveJobListing(List<ActiveJob> jobs, long totalResultCount, int pages, int attempts) {
+public record JobListing<T extends Ds3Job>(List<T> jobs, long totalResultCount, int pages, int attempts) {
 }

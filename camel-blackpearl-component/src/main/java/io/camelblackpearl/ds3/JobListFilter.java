@@ -4,10 +4,10 @@ import io.camelblackpearl.ds3.model.JobRequestType;
 import io.camelblackpearl.ds3.model.Priority;
 import java.util.UUID;
 
-/** The filters of List Active Jobs; null fields do not filter. */
-public record ActiveJobFilter(JobRequestType requestType, Priority priority, UUID bucketId, UUID userId, String name) {
+/** The filters of the job lists (active, completed, canceled); null fields do not filter. */
+public record JobListFilter(JobRequestType requestType, Priority priority, UUID bucketId, UUID userId, String name) {
 
-    public static final ActiveJobFilter ALL = new ActiveJobFilter(null, null, null, null, null);
+    public static final JobListFilter ALL = new JobListFilter(null, null, null, null, null);
 
     void addTo(QueryString query) {
         if (bucketId != null) {

@@ -21,6 +21,10 @@ class LayeringTest {
         "escalation, org.apache.camel.",
         "escalation, org.apache.hc.",
         "escalation, io.camelblackpearl.component.",
+        "events, org.apache.camel.",
+        "events, org.apache.hc.",
+        "events, io.camelblackpearl.escalation.",
+        "events, io.camelblackpearl.component.",
     })
     void layersImportOnlyDownwards(String layer, String forbidden) throws IOException {
         Path root = Path.of("src", "main", "java", "io", "camelblackpearl", layer);

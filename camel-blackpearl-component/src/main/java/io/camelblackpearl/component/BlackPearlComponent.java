@@ -118,6 +118,11 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
         if (c.getOperation() == BlackPearlOperation.modify) {
             ExchangeInputs.requireSettable("option priority", c.getPriority(), c.isAllowReservedPriorities());
         }
+        notNegative("waitingAfter", c.getWaitingAfter());
+        BlackPearlConsumer.eventTypes(c.getEvents());
+        if (c.getStateKey() != null && (c.getStateKey().isBlank() || c.getStateKey().contains("=") || c.getStateKey().contains("\n"))) {
+            throw ExchangeInputs.invalid("option stateKey", c.getStateKey(), "it must be a non-empty key without '=' or a line break");
+        }
         if (c.getCreatedAt() != null && ExchangeInputs.toInstant(c.getCreatedAt()) == null) {
             throw ExchangeInputs.invalid("option createdAt", c.getCreatedAt(), ExchangeInputs.CREATED_AT_FORMS);
         }

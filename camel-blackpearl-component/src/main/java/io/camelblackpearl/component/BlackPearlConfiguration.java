@@ -6,6 +6,7 @@ import io.camelblackpearl.ds3.model.JobRequestType;
 import io.camelblackpearl.ds3.model.Priority;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -55,7 +56,7 @@ public class BlackPearlConfiguration implements Cloneable {
     private String jobId;
     @UriParam(label = "producer")
     private Priority priority;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String name;
     @UriParam(label = "producer")
     private String createdAt;
@@ -71,16 +72,29 @@ public class BlackPearlConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false")
     private boolean allowReservedPriorities;
 
-    // ---- list -------------------------------------------------------------------------------------
+    // ---- list (the producer's list operation, and every poll of the consumer) ----------------------
 
-    @UriParam(label = "producer", defaultValue = "1000")
+    @UriParam(label = "common", defaultValue = "1000")
     private int pageLength = 1000;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private JobRequestType requestType;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String bucketId;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String userId;
+
+    // ---- consumer (job events) ----------------------------------------------------------------------
+
+    @UriParam(label = "consumer", defaultValue = "CREATED,PRIORITY_CHANGED,WAITING,COMPLETED,CANCELED")
+    private String events = "CREATED,PRIORITY_CHANGED,WAITING,COMPLETED,CANCELED";
+    @UriParam(label = "consumer", javaType = "java.time.Duration")
+    private long waitingAfter;
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean emitExisting;
+    @UriParam(label = "consumer,advanced")
+    private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer,advanced")
+    private String stateKey;
 
     public String getEndpoint() {
         return endpoint;
@@ -263,7 +277,10 @@ public class BlackPearlConfiguration implements Cloneable {
         return name;
     }
 
-    /** For modify, the job name to set; for list, the name to filter by. The CamelBlackPearlJobName header overrides it. */
+    /**
+     * For modify, the job name to set; for list and the consumer, the name to filter by. The
+     * CamelBlackPearlJobName header overrides it on a producer.
+     */
     public void setName(String name) {
         this.name = name;
     }
@@ -340,7 +357,7 @@ public class BlackPearlConfiguration implements Cloneable {
         return pageLength;
     }
 
-    /** For list, how many jobs to ask for per request; every page is read whatever its length. */
+    /** For list and the consumer, how many jobs to ask for per request; every page is read whatever its length. */
     public void setPageLength(int pageLength) {
         this.pageLength = pageLength;
     }
@@ -349,7 +366,7 @@ public class BlackPearlConfiguration implements Cloneable {
         return requestType;
     }
 
-    /** For list, only jobs of this request type: PUT, GET or VERIFY. */
+    /** For list and the consumer, only jobs of this request type: PUT, GET or VERIFY. */
     public void setRequestType(JobRequestType requestType) {
         this.requestType = requestType;
     }
@@ -358,7 +375,7 @@ public class BlackPearlConfiguration implements Cloneable {
         return bucketId;
     }
 
-    /** For list, only jobs of the bucket with this UUID. */
+    /** For list and the consumer, only jobs of the bucket with this UUID. */
     public void setBucketId(String bucketId) {
         this.bucketId = bucketId;
     }
@@ -367,9 +384,67 @@ public class BlackPearlConfiguration implements Cloneable {
         return userId;
     }
 
-    /** For list, only jobs of the user with this UUID. */
+    /** For list and the consumer, only jobs of the user with this UUID. */
     public void setUserId(String userId) {
         this.userId = userId;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    /**
+     * The job events the consumer emits, comma-separated: CREATED, PRIORITY_CHANGED, WAITING (needs
+     * waitingAfter), COMPLETED, CANCELED. The others are still tracked, just not emitted.
+     */
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public long getWaitingAfter() {
+        return waitingAfter;
+    }
+
+    /**
+     * The consumer emits WAITING once for each active job whose age passes this, in milliseconds (or 4h,
+     * 30m); 0, the default, never.
+     */
+    public void setWaitingAfter(long waitingAfter) {
+        this.waitingAfter = waitingAfter;
+    }
+
+    public boolean isEmitExisting() {
+        return emitExisting;
+    }
+
+    /**
+     * Whether the consumer's first poll emits CREATED (and WAITING) for the jobs already active. By default
+     * it only takes them in, and reports their later changes, completion or cancel.
+     */
+    public void setEmitExisting(boolean emitExisting) {
+        this.emitExisting = emitExisting;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * Where the consumer keeps what it has seen and reported (e.g. a FileStateRepository), saved after each
+     * poll, so that after a restart it misses nothing and repeats nothing. Without one, a restarted consumer
+     * starts from a new snapshot.
+     */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    /** The key under which the consumer's state is kept in the stateRepository; by default the route id. */
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
     }
 
     public BlackPearlConfiguration copy() {

@@ -2,7 +2,7 @@ package io.camelblackpearl.component;
 
 import org.apache.camel.spi.Metadata;
 
-/** The message headers the {@code blackpearl:} producer reads and writes. */
+/** The message headers the {@code blackpearl:} producer reads and writes, and the consumer sets on each event. */
 public final class BlackPearlConstants {
 
     @Metadata(label = "producer", description = """
@@ -11,19 +11,21 @@ public final class BlackPearlConstants {
     public static final String OPERATION = "CamelBlackPearlOperation";
 
     @Metadata(description = """
-            In: the job to act on (UUID or name), overriding the jobId option. Out: the id of the job the \
-            appliance answered for.""",
+            Producer, in: the job to act on (UUID or name), overriding the jobId option. Producer, out: the id \
+            of the job the appliance answered for. Consumer: the id of the job the event is about.""",
               javaType = "String")
     public static final String JOB_ID = "CamelBlackPearlJobId";
 
     @Metadata(description = """
-            In: the priority to set (modify) or to filter by (list), overriding the priority option: URGENT, \
-            HIGH, NORMAL or LOW. Out: the job's priority in the appliance's answer.""",
+            Producer, in: the priority to set (modify) or to filter by (list), overriding the priority option: \
+            URGENT, HIGH, NORMAL or LOW. Producer, out: the job's priority in the appliance's answer. Consumer: \
+            the job's priority now (for COMPLETED and CANCELED, its final priority).""",
               javaType = "String")
     public static final String PRIORITY = "CamelBlackPearlPriority";
 
-    @Metadata(label = "producer", description = """
-            The job name to set (modify) or to filter by (list), overriding the name option.""",
+    @Metadata(description = """
+            Producer: the job name to set (modify) or to filter by (list), overriding the name option. \
+            Consumer: the name of the job the event is about.""",
               javaType = "String")
     public static final String JOB_NAME = "CamelBlackPearlJobName";
 
@@ -65,6 +67,25 @@ public final class BlackPearlConstants {
             Also set when the call finally failed.""",
               javaType = "Integer")
     public static final String ATTEMPTS = "CamelBlackPearlAttempts";
+
+    @Metadata(label = "consumer", description = """
+            What happened to the job: CREATED, PRIORITY_CHANGED, WAITING, COMPLETED or CANCELED.""",
+              javaType = "String")
+    public static final String EVENT = "CamelBlackPearlEvent";
+
+    @Metadata(label = "consumer", description = """
+            When it happened: the job's creation time (CREATED), the date it completed or was canceled, the \
+            moment its age passed waitingAfter (WAITING), or the poll that saw a priority change (the \
+            appliance does not date those).""",
+              javaType = "java.time.Instant")
+    public static final String EVENT_TIME = "CamelBlackPearlEventTime";
+
+    @Metadata(label = "consumer", description = "PRIORITY_CHANGED only: the job's priority at the previous poll.",
+              javaType = "String")
+    public static final String PREVIOUS_PRIORITY = "CamelBlackPearlPreviousPriority";
+
+    @Metadata(label = "consumer", description = "The job's request type: PUT, GET or VERIFY.", javaType = "String")
+    public static final String REQUEST_TYPE = "CamelBlackPearlRequestType";
 
     private BlackPearlConstants() {
     }

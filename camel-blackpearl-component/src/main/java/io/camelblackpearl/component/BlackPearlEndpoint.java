@@ -4,6 +4,7 @@ import io.camelblackpearl.ds3.Ds3Client;
 import io.camelblackpearl.ds3.Ds3ClientSettings;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.HttpDs3Client;
+import io.camelblackpearl.ds3.JobListFilter;
 import io.camelblackpearl.ds3.RetryListener;
 import io.camelblackpearl.ds3.RetryPolicy;
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -21,17 +23,27 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Manage Spectra Logic BlackPearl archive jobs through the DS3 API: list, get, modify (priority, name,
- * creation time, flags), cancel and truncate active jobs.
+ * creation time, flags), cancel and truncate active jobs; consume job events (created, priority changed,
+ * waiting, completed, canceled).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "blackpearl", title = "BlackPearl", syntax = "blackpearl:resource",
-             producerOnly = true, remote = true, category = { Category.FILE, Category.CLOUD },
+             remote = true, category = { Category.FILE, Category.CLOUD },
              headersClass = BlackPearlConstants.class)
-public class BlackPearlEndpoint extends DefaultEndpoint {
+public class BlackPearlEndpoint extends ScheduledPollEndpoint {
+
+    /** A poll lists every active, completed and canceled job: Camel's usual 500 ms would load the appliance. */
+    static final long DEFAULT_POLL_DELAY = 30_000;
+
+    /** Declared again only to document this component's default; the value lives in ScheduledPollEndpoint. */
+    @UriParam(label = "consumer,scheduler", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Milliseconds (or 30s, 5m) from the end of one poll to the start of the next. 30 seconds by "
+                            + "default, not Camel's usual 500 ms: each poll lists every active, completed and canceled job.")
+    private long delay = DEFAULT_POLL_DELAY;
 
     @UriPath(description = "The DS3 resource: activeJob (/_rest_/active_job, running jobs) or job (/_rest_/job, jobs in any state)")
     @Metadata(required = true)
@@ -48,6 +60,18 @@ public class BlackPearlEndpoint extends DefaultEndpoint {
         super(uri, component);
         this.resource = resource;
         this.configuration = configuration;
+        super.setDelay(DEFAULT_POLL_DELAY);
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
     }
 
     @Override
@@ -60,10 +84,24 @@ public class BlackPearlEndpoint extends DefaultEndpoint {
         return new BlackPearlProducer(this);
     }
 
+    /** The job-event consumer; only {@code blackpearl:activeJob} has one. */
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("blackpearl: endpoints are producers only; "
-                + "trigger them from a timer or quartz route");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (resource != BlackPearlResource.activeJob) {
+            throw new IllegalArgumentException("The blackpearl consumer watches active jobs: use from(\"blackpearl:activeJob\"), "
+                    + "not blackpearl:" + resource);
+        }
+        BlackPearlConsumer consumer = new BlackPearlConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The list filters of the options: request type, bucket, user and name (the consumer's and list's). */
+    JobListFilter listFilter() {
+        return new JobListFilter(configuration.getRequestType(), null,
+                configuration.getBucketId() == null ? null : UUID.fromString(configuration.getBucketId()),
+                configuration.getUserId() == null ? null : UUID.fromString(configuration.getUserId()),
+                configuration.getName());
     }
 
     public BlackPearlResource getResource() {

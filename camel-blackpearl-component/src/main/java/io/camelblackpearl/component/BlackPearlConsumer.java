@@ -1,0 +1,250 @@
+package io.camelblackpearl.component;
+
+import io.camelblackpearl.ds3.BlackPearlException;
+import io.camelblackpearl.ds3.Ds3Client;
+import io.camelblackpearl.ds3.JobListFilter;
+import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.CanceledJob;
+import io.camelblackpearl.ds3.model.CompletedJob;
+import io.camelblackpearl.events.JobEvent;
+import io.camelblackpearl.events.JobEventType;
+import io.camelblackpearl.events.JobWatch;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.LoggingExceptionHandler;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code from("blackpearl:activeJob")}: each poll lists the active, completed and canceled jobs (every
+ * page, with the endpoint's filters), compares them with what it saw before ({@link JobWatch}) and emits
+ * one exchange per event, in time order, with Camel's batch properties. A poll that fails emits nothing
+ * and keeps the previous snapshot, so the next one catches up; the outage is logged once, not per poll.
+ * The state is saved to the stateRepository (if any) after every poll; an event counts as seen once it
+ * was delivered, so a shutdown in the middle of a batch leaves the rest to the next run.
+ */
+public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlackPearlConsumer.class);
+
+    private final BlackPearlConfiguration configuration;
+    private final Set<JobEventType> emitted;
+    private final Duration waitingAfter;
+    private final Clock clock = Clock.systemUTC();
+    private JobWatch watch;
+    private JobWatch.Poll currentPoll;
+    private StateRepository<String, String> stateRepository;
+    private String stateKey;
+    private String lastSaved;
+    private int failedPolls;
+    private Instant outageSince;
+
+    public BlackPearlConsumer(BlackPearlEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.configuration = endpoint.getConfiguration();
+        this.emitted = eventTypes(configuration.getEvents());
+        this.waitingAfter = Duration.ofMillis(configuration.getWaitingAfter());
+        // Replaced by the endpoint's exceptionHandler or bridgeErrorHandler when the user sets one.
+        setExceptionHandler(new OncePerOutage(new LoggingExceptionHandler(endpoint.getCamelContext(), getClass())));
+    }
+
+    @Override
+    public BlackPearlEndpoint getEndpoint() {
+        return (BlackPearlEndpoint) super.getEndpoint();
+    }
+
+    /** The event types an {@code events} option names; an unknown name fails naming the option and the value. */
+    static Set<JobEventType> eventTypes(String events) {
+        Set<JobEventType> types = EnumSet.noneOf(JobEventType.class);
+        if (events == null || events.isBlank()) {
+            throw ExchangeInputs.invalid("option events", events, "name at least one of " + List.of(JobEventType.values()));
+        }
+        for (String name : events.split(",")) {
+            String trimmed = name.trim();
+            try {
+                types.add(JobEventType.valueOf(trimmed));
+            } catch (IllegalArgumentException e) {
+                throw ExchangeInputs.invalid("option events", events,
+                        "'" + trimmed + "' is not one of " + List.of(JobEventType.values()));
+            }
+        }
+        return types;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        stateRepository = configuration.getStateRepository();
+        stateKey = configuration.getStateKey() != null ? configuration.getStateKey()
+                : getRouteId() != null ? "blackpearl-events-" + getRouteId() : "blackpearl-events";
+        watch = new JobWatch(waitingAfter);
+        if (stateRepository != null) {
+            ServiceHelper.startService(stateRepository);
+            String saved = stateRepository.getState(stateKey);
+            if (saved != null) {
+                try {
+                    watch = JobWatch.restore(saved, waitingAfter);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("The job-event state under key '" + stateKey + "' in " + stateRepository
+                            + " is " + e.getMessage() + ". Remove that entry to start from a new snapshot.", e);
+                }
+                lastSaved = saved;
+                LOG.info("Job events: resuming from the saved state under '{}' ({} active jobs known)", stateKey,
+                        watch.activeJobCount());
+            }
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        save();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        Instant now = clock.instant();
+        Ds3Client client = getEndpoint().getClient();
+        JobListFilter filter = getEndpoint().listFilter();
+        int pageLength = configuration.getPageLength();
+        List<ActiveJob> active;
+        List<CompletedJob> completed;
+        List<CanceledJob> canceled;
+        try {
+            // Active first: a job that ends while the lists are read is then on the ending list too, and the ending wins.
+            active = client.listActiveJobs(filter, pageLength).jobs();
+            completed = client.listCompletedJobs(filter, pageLength).jobs();
+            canceled = client.listCanceledJobs(filter, pageLength).jobs();
+        } catch (BlackPearlException e) {
+            if (failedPolls++ == 0) {
+                outageSince = now;
+            }
+            throw e;
+        }
+        if (failedPolls > 0) {
+            LOG.info("Job events: the appliance answers again after {} failed polls since {}; catching up", failedPolls, outageSince);
+            failedPolls = 0;
+        }
+        currentPoll = watch.compare(active, completed, canceled, now, configuration.isEmitExisting());
+        return processBatch(new ArrayDeque<>(currentPoll.events()));
+    }
+
+    @Override
+    public int processBatch(Queue<Object> events) throws Exception {
+        int total = (int) events.stream().filter(e -> emitted.contains(((JobEvent) e).type())).count();
+        int index = 0;
+        boolean cutShort = false;
+        for (Object item : events) {
+            if (!isBatchAllowed()) {
+                cutShort = true;
+                break;
+            }
+            JobEvent event = (JobEvent) item;
+            if (emitted.contains(event.type())) {
+                pendingExchanges = total - index - 1;
+                deliver(event, index, total);
+                index++;
+            }
+            watch.apply(event);
+        }
+        pendingExchanges = 0;
+        if (!cutShort) {
+            currentPoll.finish();
+        }
+        save();
+        return index;
+    }
+
+    private void deliver(JobEvent event, int index, int total) {
+        Exchange exchange = createExchange(false);
+        try {
+            Message message = exchange.getMessage();
+            message.setBody(event.job());
+            message.setHeader(BlackPearlConstants.EVENT, event.type().name());
+            message.setHeader(BlackPearlConstants.EVENT_TIME, event.at());
+            message.setHeader(BlackPearlConstants.JOB_ID, String.valueOf(event.job().id()));
+            message.setHeader(BlackPearlConstants.JOB_NAME, event.job().name());
+            if (event.job().priority() != null) {
+                message.setHeader(BlackPearlConstants.PRIORITY, event.job().priority().name());
+            }
+            if (event.previousPriority() != null) {
+                message.setHeader(BlackPearlConstants.PREVIOUS_PRIORITY, event.previousPriority().name());
+            }
+            if (event.job().requestType() != null) {
+                message.setHeader(BlackPearlConstants.REQUEST_TYPE, event.job().requestType().name());
+            }
+            exchange.setProperty(Exchange.BATCH_INDEX, index);
+            exchange.setProperty(Exchange.BATCH_SIZE, total);
+            exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing the job event " + event.type() + " of job "
+                        + event.job().id(), exchange, exchange.getException());
+            }
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private void save() {
+        if (stateRepository == null || watch == null || !watch.hasBaseline()) {
+            return;
+        }
+        String state = watch.save();
+        if (!state.equals(lastSaved)) {
+            stateRepository.setState(stateKey, state);
+            lastSaved = state;
+        }
+    }
+
+    /**
+     * Logs a failed poll once per outage (at WARN, with what each attempt got, no stack trace) and the polls
+     * that fail after it at DEBUG; everything else goes to Camel's logging handler as usual.
+     */
+    private final class OncePerOutage implements ExceptionHandler {
+        private final ExceptionHandler delegate;
+
+        OncePerOutage(ExceptionHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void handleException(Throwable exception) {
+            handleException(null, null, exception);
+        }
+
+        @Override
+        public void handleException(String message, Throwable exception) {
+            handleException(message, null, exception);
+        }
+
+        @Override
+        public void handleException(String message, Exchange exchange, Throwable exception) {
+            if (exchange != null || !(exception instanceof BlackPearlException)) {
+                delegate.handleException(message, exchange, exception);
+            } else if (failedPolls <= 1) {
+                LOG.warn("Job events: cannot poll the appliance, no event is emitted until it answers; trying again at "
+                        + "every poll (further failures at DEBUG). {}", exception.getMessage());
+            } else {
+                LOG.debug("Job events: poll {} of this outage failed: {}", failedPolls, exception.getMessage());
+            }
+        }
+    }
+}

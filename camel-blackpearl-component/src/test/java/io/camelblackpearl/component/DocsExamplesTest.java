@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.camelblackpearl.simulator.Ds3Operation;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
@@ -33,19 +35,29 @@ class DocsExamplesTest extends BlackPearlTestSupport {
         Matcher m = YAML_BLOCK.matcher(docs);
         while (m.find()) {
             // The audit example polls every five minutes; here once is enough.
-            blocks.add(m.group(1).replace("timer:audit?period=5m", "timer:audit?repeatCount=1"));
+            blocks.add(m.group(1).replace("timer:audit?period=5m", "timer:audit?repeatCount=1")
+                    .replace("blackpearl:activeJob?delay=1m", "blackpearl:activeJob?delay=100&initialDelay=0"));
         }
         assertThat(blocks).hasSizeGreaterThanOrEqualTo(5);
         for (int i = 0; i < blocks.size(); i++) {
             PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("example-" + i + ".yaml", blocks.get(i)));
         }
         context.start();
+        // The restore-alerts consumer has taken its first snapshot once it listed the canceled jobs.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (appliance().count(Ds3Operation.LIST_CANCELED_JOBS) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        NotifyBuilder restoreEnded = new NotifyBuilder(context).fromRoute("restore-alerts").whenDone(1).create();
 
         SimulatedJob job = seedJob("restore-7", "LOW", Duration.ofHours(2));
+        appliance().update(job.id(), j -> j.toBuilder().requestType("GET").build());
         Exchange status = template.request("direct:status", e -> e.getMessage().setHeader(BlackPearlConstants.JOB_ID, job.id().toString()));
         assertThat(status.getMessage().getBody(ActiveJob.class).name()).isEqualTo("restore-7");
 
         template.sendBodyAndHeader("direct:cancel", null, BlackPearlConstants.JOB_ID, job.id().toString());
         assertThat(current(job).status()).isEqualTo("CANCELED");
+        assertThat(restoreEnded.matches(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the YAML consumer reported the canceled restore").isTrue();
     }
 }

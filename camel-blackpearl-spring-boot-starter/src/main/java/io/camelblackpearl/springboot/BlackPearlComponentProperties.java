@@ -16,7 +16,7 @@ public class BlackPearlComponentProperties {
     private boolean enabled = true;
 
     /**
-     * The appliance's data path as an http or https URL with no path, e.g. https://bp.example.com:443.
+     * The appliance's data path as an http or https URL with no path, e.g. {code https://bp.example.com:443}.
      */
     private String endpoint;
 
@@ -26,12 +26,12 @@ public class BlackPearlComponentProperties {
     private Boolean allowReservedPriorities;
 
     /**
-     * For list, only jobs of the bucket with this UUID.
+     * For list and the consumer, only jobs of the bucket with this UUID.
      */
     private String bucketId;
 
     /**
-     * The defaults every endpoint starts from; endpoint URI options override them. Given as a reference to a bean in the registry, e.g. #myBean.
+     * The defaults every endpoint starts from; endpoint URI options override them.
      */
     private String configuration;
 
@@ -66,7 +66,7 @@ public class BlackPearlComponentProperties {
     private Boolean lazyStartProducer;
 
     /**
-     * For modify, the job name to set; for list, the name to filter by. The CamelBlackPearlJobName header overrides it.
+     * For modify, the job name to set; for list and the consumer, the name to filter by. The CamelBlackPearlJobName header overrides it on a producer.
      */
     private String name;
 
@@ -76,7 +76,7 @@ public class BlackPearlComponentProperties {
     private io.camelblackpearl.component.BlackPearlOperation operation;
 
     /**
-     * For list, how many jobs to ask for per request; every page is read whatever its length.
+     * For list and the consumer, how many jobs to ask for per request; every page is read whatever its length.
      */
     private Integer pageLength;
 
@@ -91,12 +91,12 @@ public class BlackPearlComponentProperties {
     private Boolean protectedJob;
 
     /**
-     * For list, only jobs of this request type: PUT, GET or VERIFY.
+     * For list and the consumer, only jobs of this request type: PUT, GET or VERIFY.
      */
     private io.camelblackpearl.ds3.model.JobRequestType requestType;
 
     /**
-     * For list, only jobs of the user with this UUID.
+     * For list and the consumer, only jobs of the user with this UUID.
      */
     private String userId;
 
@@ -106,17 +106,17 @@ public class BlackPearlComponentProperties {
     private Boolean autowiredEnabled;
 
     /**
-     * One deadline for a call with all its retries, in milliseconds (or 2m); no attempt starts after it, so a call takes at most this plus one attempt's connect and response timeouts. 0 means no deadline. Default: 120s.
+     * One deadline for a call with all its retries, in milliseconds (or 2m); no attempt starts after it, so a call takes at most this plus one attempt's connect and response timeouts. 0 means no deadline.
      */
     private java.time.Duration callTimeout;
 
     /**
-     * How long to wait for a TCP and TLS connection to the appliance, in milliseconds (or 10s, 1m); 0 waits forever. Default: 10s.
+     * How long to wait for a TCP and TLS connection to the appliance, in milliseconds (or 10s, 1m); 0 waits forever.
      */
     private java.time.Duration connectTimeout;
 
     /**
-     * A DS3 client to use instead of building one from the connection options; the endpoint does not close a client it was given. Given as a reference to a bean in the registry, e.g. #myBean.
+     * A DS3 client to use instead of building one from the connection options; the endpoint does not close a client it was given.
      */
     private String ds3Client;
 
@@ -136,17 +136,17 @@ public class BlackPearlComponentProperties {
     private Integer maxRetries;
 
     /**
-     * How long to wait for data once a request is sent, in milliseconds (or 30s, 2m); 0 waits forever. A modify on a job of millions of objects answers with a large document: raise it, or set includeObjects=false. Default: 60s.
+     * How long to wait for data once a request is sent, in milliseconds (or 30s, 2m); 0 waits forever. A modify on a job of millions of objects answers with a large document: raise it, or set includeObjects=false.
      */
     private java.time.Duration responseTimeout;
 
     /**
-     * The upper bound of the first retry's wait, in milliseconds (or 200ms, 1s); each further retry doubles it, up to retryMaxDelay, and the actual wait is drawn at random below it (full jitter). Default: 200ms.
+     * The upper bound of the first retry's wait, in milliseconds (or 200ms, 1s); each further retry doubles it, up to retryMaxDelay, and the actual wait is drawn at random below it (full jitter).
      */
     private java.time.Duration retryInitialDelay;
 
     /**
-     * The longest wait between two attempts, in milliseconds (or 10s); an appliance's Retry-After longer than this is shortened to it. Default: 10s.
+     * The longest wait between two attempts, in milliseconds (or 10s); an appliance's Retry-After longer than this is shortened to it.
      */
     private java.time.Duration retryMaxDelay;
 
@@ -166,12 +166,12 @@ public class BlackPearlComponentProperties {
     private String accessKey;
 
     /**
-     * The BlackPearl user's secret key, used as typed (not decoded) to sign each request; never sent or logged. Masked in the actuator endpoints.
+     * The BlackPearl user's secret key, used as typed (not decoded) to sign each request; never sent or logged.
      */
     private String secretKey;
 
     /**
-     * TLS settings for an https endpoint (trust store, client key, protocols). Without them the JVM's default trust store is used and certificates are verified. Given as a reference to a bean in the registry, e.g. #myBean.
+     * TLS settings for an https endpoint (trust store, client key, protocols). Without them the JVM's default trust store is used and certificates are verified.
      */
     private String sslContextParameters;
 
@@ -179,6 +179,36 @@ public class BlackPearlComponentProperties {
      * Use the CamelContext's global SSLContextParameters for https endpoints that set none of their own.
      */
     private Boolean useGlobalSslContextParameters;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible) occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd party component and make this possible for future releases. By default the consumer will use the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and ignored.
+     */
+    private Boolean bridgeErrorHandler;
+
+    /**
+     * Whether the consumer's first poll emits CREATED (and WAITING) for the jobs already active. By default it only takes them in, and reports their later changes, completion or cancel.
+     */
+    private Boolean emitExisting;
+
+    /**
+     * The job events the consumer emits, comma-separated: CREATED, PRIORITY_CHANGED, WAITING (needs waitingAfter), COMPLETED, CANCELED. The others are still tracked, just not emitted.
+     */
+    private String events;
+
+    /**
+     * The consumer emits WAITING once for each active job whose age passes this, in milliseconds (or 4h, 30m); 0, the default, never.
+     */
+    private java.time.Duration waitingAfter;
+
+    /**
+     * The key under which the consumer's state is kept in the stateRepository; by default the route id.
+     */
+    private String stateKey;
+
+    /**
+     * Where the consumer keeps what it has seen and reported (e.g. a FileStateRepository), saved after each poll, so that after a restart it misses nothing and repeats nothing. Without one, a restarted consumer starts from a new snapshot. Given as a reference to a bean in the registry, e.g. #myBean.
+     */
+    private String stateRepository;
 
     public boolean isEnabled() {
         return enabled;
@@ -450,5 +480,53 @@ public class BlackPearlComponentProperties {
 
     public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getEmitExisting() {
+        return emitExisting;
+    }
+
+    public void setEmitExisting(Boolean emitExisting) {
+        this.emitExisting = emitExisting;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public java.time.Duration getWaitingAfter() {
+        return waitingAfter;
+    }
+
+    public void setWaitingAfter(java.time.Duration waitingAfter) {
+        this.waitingAfter = waitingAfter;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public String getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(String stateRepository) {
+        this.stateRepository = stateRepository;
     }
 }

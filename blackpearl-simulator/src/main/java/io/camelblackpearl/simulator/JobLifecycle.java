@@ -11,7 +11,9 @@ import java.util.UUID;
 
 /**
  * Makes the simulated appliance live: every active job ends on its own some time after the simulator
- * first holds it (completed, or canceled at {@code cancelRate}), and new jobs arrive at a steady pace.
+ * first holds it (completed, or canceled at {@code cancelRate}), and new jobs arrive at a steady pace. How
+ * long a job stays is drawn from an exponential distribution of mean {@code completeAfter}, as in a queue
+ * served at random: a few end within seconds, most within a few means.
  * Draws come from one seeded {@link Random}, so the same seed and clock give the same history.
  * <p>
  * Nothing runs in the background: the appliance catches up on what was due whenever it is asked anything
@@ -34,7 +36,7 @@ public final class JobLifecycle {
     }
 
     /**
-     * @param completeAfter  how long a job stays active on average: each draws 0.5x to 1.5x of it
+     * @param completeAfter  how long a job stays active on average (exponentially distributed)
      * @param cancelRate     the share of jobs that are canceled instead of completed, 0 to 1
      * @param newJobEvery    how often a new job arrives; null for none
      * @param seed           the seed of every draw
@@ -74,7 +76,7 @@ public final class JobLifecycle {
 
     /** Draws when {@code job}, first held at {@code now}, ends and how. */
     void schedule(UUID job, Instant now) {
-        long millis = (long) (completeAfter.toMillis() * (0.5 + random.nextDouble()));
+        long millis = (long) (completeAfter.toMillis() * -Math.log(1 - random.nextDouble()));
         endings.add(new Ending(now.plusMillis(Math.max(1, millis)), job, random.nextDouble() < cancelRate));
     }
 

@@ -28,8 +28,8 @@ public final class SimulatorMain {
               --access-key KEY      access id to accept (default: generated)
               --secret-key KEY      its secret key (default: generated)
               --complete-after DURATION
-                                    jobs end on their own, each 0.5x to 1.5x this long after the
-                                    simulator first holds it (default: jobs never end on their own)
+                                    jobs end on their own, on average this long after the simulator
+                                    first holds them (exponentially distributed; default: never)
               --cancel-rate R       with --complete-after: the share of jobs canceled instead, 0 to 1
                                     (default 0.1)
               --new-job-every DURATION

@@ -117,23 +117,24 @@ class JobLifecycleTest {
     @Test
     void jobsEndOnTheirOwnAndNewOnesArriveWhenALifecycleIsSet() throws Exception {
         simulator.appliance().lifecycle(new JobLifecycle(Duration.ofMinutes(10), 0.25, Duration.ofMinutes(1), 9));
+        assertThat(simulator.appliance().completedJobs(j -> true)).as("nothing has ended yet").isEmpty();
         clock.advance(Duration.ofMinutes(4));
-        assertThat(simulator.appliance().completedJobs(j -> true)).as("nothing ends before half of completeAfter").isEmpty();
-        assertThat(simulator.appliance().activeJobs()).hasSize(24);
+        int endedEarly = simulator.appliance().completedJobs(j -> true).size() + simulator.appliance().canceledJobs(j -> true).size();
+        assertThat(endedEarly).as("some end well before the mean, most do not").isBetween(1, 15);
 
-        clock.advance(Duration.ofMinutes(12));
+        clock.advance(Duration.ofMinutes(200));
         List<SimulatedJob> completed = simulator.appliance().completedJobs(j -> true);
         List<SimulatedJob> canceled = simulator.appliance().canceledJobs(j -> true);
         List<SimulatedJob> seeded = simulator.appliance().allJobs().stream().filter(j -> !j.name().contains("-new-")).toList();
-        assertThat(seeded).as("every seeded job ended by 1.5x completeAfter").noneMatch(SimulatedJob::active);
+        assertThat(seeded).as("every seeded job ended by 20 means").noneMatch(SimulatedJob::active);
         assertThat(canceled).isNotEmpty();
         assertThat(completed.size()).isGreaterThan(canceled.size());
         assertThat(completed).allSatisfy(job -> assertThat(job.completedSizeInBytes()).isEqualTo(job.originalSizeInBytes()));
         for (SimulatedJob job : seeded) {
-            assertThat(job.finishedAt()).isBetween(START.plus(Duration.ofMinutes(5)), START.plus(Duration.ofMinutes(15)));
+            assertThat(job.finishedAt()).isAfter(START);
         }
         assertThat(simulator.appliance().allJobs().stream().filter(j -> j.name().contains("-new-")))
-                .as("one arrival a minute, created when it arrived").hasSize(16)
+                .as("one arrival a minute, created when it arrived").hasSize(204)
                 .allSatisfy(job -> assertThat(job.createdAt()).isAfter(START));
         String overHttp = send("GET", "/_rest_/canceled_job").body();
         assertThat(overHttp.split("<CanceledJob>", -1)).hasSize(canceled.size() + 1);

@@ -26,6 +26,9 @@ public class EscalationRoutes extends RouteBuilder {
         bindToRegistry("escalationProcessor", new EscalationProcessor(policy));
         bindToRegistry("printEscalationReport", new PrintEscalationReport());
         bindToRegistry("escalationRunLimit", new RunLimit(settings.maxRuns()));
+        if (getContext().getRegistry().lookupByName("escalationLedger") == null) {
+            bindToRegistry("escalationLedger", new EscalationLedger());
+        }
 
         if (settings.dsl().equals("java")) {
             // RAW(): a cron expression has spaces, which must reach Quartz unencoded. stateful: one run at a time;
@@ -35,6 +38,7 @@ public class EscalationRoutes extends RouteBuilder {
                     + "&trigger.misfireInstruction=2").routeId("escalation")
                     .process("escalationRunLimit")
                     .process("escalationProcessor")
+                    .process("escalationLedger")
                     .process("printEscalationReport");
         }
 

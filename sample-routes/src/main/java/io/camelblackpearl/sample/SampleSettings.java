@@ -15,15 +15,28 @@ import org.quartz.CronExpression;
  * @param maxRuns     runs before the application stops by itself; 0 runs until stopped
  * @param dsl         {@code java} or {@code yaml}: which definition of the escalation route runs
  * @param healthPeriods  schedule periods without a successful run before the escalation's health is DOWN
+ * @param events      the job-event route's settings
  */
-record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, int healthPeriods) {
+record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, int healthPeriods, Events events) {
+
+    /**
+     * The job-event route: whether it runs, how often it polls, which events it reports (the component's
+     * {@code events} option) and the file that keeps its state across restarts (none when null).
+     */
+    record Events(boolean enabled, java.time.Duration delay, String types, String stateFile) {
+    }
 
     static final String POLICY_FILE = "escalation.policy-file";
     static final String CRON = "escalation.cron";
     static final String MAX_RUNS = "escalation.max-runs";
     static final String DSL = "escalation.dsl";
     static final String HEALTH_PERIODS = "escalation.health-periods";
-    static final List<String> KEYS = List.of(POLICY_FILE, CRON, MAX_RUNS, DSL, HEALTH_PERIODS);
+    static final String EVENTS_ENABLED = "escalation.events.enabled";
+    static final String EVENTS_DELAY = "escalation.events.delay";
+    static final String EVENTS_TYPES = "escalation.events.types";
+    static final String EVENTS_STATE_FILE = "escalation.events.state-file";
+    static final List<String> KEYS = List.of(POLICY_FILE, CRON, MAX_RUNS, DSL, HEALTH_PERIODS,
+            EVENTS_ENABLED, EVENTS_DELAY, EVENTS_TYPES, EVENTS_STATE_FILE);
 
     static SampleSettings read(PropertiesComponent properties) {
         String policyFile = required(properties, POLICY_FILE);
@@ -39,7 +52,33 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
         if (!dsl.equals("java") && !dsl.equals("yaml")) {
             throw invalid(DSL, dsl, "expected java or yaml");
         }
-        return new SampleSettings(policyFile.trim(), cron.trim(), maxRuns, dsl, healthPeriods);
+        return new SampleSettings(policyFile.trim(), cron.trim(), maxRuns, dsl, healthPeriods, events(properties));
+    }
+
+    private static Events events(PropertiesComponent properties) {
+        String enabled = required(properties, EVENTS_ENABLED).trim().toLowerCase(Locale.ROOT);
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw invalid(EVENTS_ENABLED, enabled, "expected true or false");
+        }
+        String delayText = required(properties, EVENTS_DELAY);
+        java.time.Duration delay;
+        try {
+            delay = io.camelblackpearl.cluster.ClusterSettings.parseDuration(delayText);
+        } catch (RuntimeException e) {
+            throw invalid(EVENTS_DELAY, delayText, "expected a duration such as 30s, 500ms or 5m");
+        }
+        if (delay.isNegative() || delay.isZero()) {
+            throw invalid(EVENTS_DELAY, delayText, "expected a positive duration");
+        }
+        String types = required(properties, EVENTS_TYPES).replace(" ", "").toUpperCase(Locale.ROOT);
+        for (String type : types.split(",")) {
+            if (!List.of("CREATED", "PRIORITY_CHANGED", "WAITING", "COMPLETED", "CANCELED").contains(type)) {
+                throw invalid(EVENTS_TYPES, types, "expected a comma-separated list of CREATED, PRIORITY_CHANGED, WAITING, "
+                        + "COMPLETED, CANCELED");
+            }
+        }
+        String stateFile = properties.resolveProperty(EVENTS_STATE_FILE).filter(v -> !v.isBlank()).map(String::trim).orElse(null);
+        return new Events(enabled.equals("true"), delay, types, stateFile);
     }
 
     private static int wholeNumber(PropertiesComponent properties, String key, int min, String expected) {

@@ -8,6 +8,7 @@ import io.camelblackpearl.component.EscalationProcessor;
 import io.camelblackpearl.cluster.ClusterSettings;
 import io.camelblackpearl.cluster.QuartzCluster;
 import io.camelblackpearl.simulator.Ds3Simulator;
+import io.camelblackpearl.simulator.JobLifecycle;
 import io.camelblackpearl.simulator.SeedPlan;
 import java.time.Duration;
 import java.util.List;
@@ -46,9 +47,11 @@ final class SampleStartup extends MainListenerSupport {
         if (applianceConfigured) {
             properties.addInitialProperty(SampleSettings.CRON, "0 */5 * * * ?");
             properties.addInitialProperty(SampleSettings.MAX_RUNS, "0");
+            properties.addInitialProperty(SampleSettings.EVENTS_DELAY, "30s");
         } else {
             properties.addInitialProperty(SampleSettings.CRON, "0/3 * * * * ?");
             properties.addInitialProperty(SampleSettings.MAX_RUNS, "3");
+            properties.addInitialProperty(SampleSettings.EVENTS_DELAY, "2s");
         }
         settings = SampleSettings.read(properties);
         cluster = ClusterSettings.parse(setting(properties, "jdbc-url"), setting(properties, "username"),
@@ -97,6 +100,10 @@ final class SampleStartup extends MainListenerSupport {
                 appliance.getEndpoint(), appliance.getAccessKey(), settings.policyFile(),
                 escalation.getPolicy().dryRun() ? "DRY RUN: decides and audits, sends nothing" : "applies its decisions",
                 settings.cron(), settings.runLimit(), settings.dsl());
+        SampleSettings.Events events = settings.events();
+        LOG.info("Job events: {}", events.enabled() ? "polled every " + readable(events.delay()) + " for " + events.types()
+                + (events.stateFile() == null ? ", no state file (a restart starts from a new snapshot)" : ", state in " + events.stateFile())
+                : "off (escalation.events.enabled=false)");
         BlackPearlEndpoint endpoint = context.getEndpoint("blackpearl:activeJob?operation=list", BlackPearlEndpoint.class);
         ServiceHelper.startService(endpoint); // builds the client; no I/O until the check's call
         ApplianceCheck.Result check = ApplianceCheck.run(endpoint.getClient(), appliance.getEndpoint());
@@ -105,6 +112,11 @@ final class SampleStartup extends MainListenerSupport {
         } else {
             LOG.warn("{}. The escalation keeps its schedule and tries again at every firing.", check.message());
         }
+    }
+
+    private static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 60_000 == 0 ? millis / 60_000 + "m" : millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     private static String setting(PropertiesComponent properties, String clusterKey) {
@@ -142,7 +154,11 @@ final class SampleStartup extends MainListenerSupport {
         }
     }
 
-    /** Ages from minutes to days, every request type, several buckets and users, mostly low priorities. */
+    /**
+     * Ages from minutes to days, every request type, several buckets and users, mostly low priorities; a
+     * living appliance, on which jobs end (about every second one of the 400) and new ones arrive, so the
+     * job-event route has something to report.
+     */
     private static Ds3Simulator startSimulator() {
         Ds3Simulator simulator = Ds3Simulator.builder().build().start().seed(SeedPlan.jobs(400)
                 .ages(Duration.ofMinutes(2), Duration.ofDays(4))
@@ -150,6 +166,7 @@ final class SampleStartup extends MainListenerSupport {
                 .requestTypes("PUT", "PUT", "GET", "VERIFY")
                 .buckets("media-masters", "finance-records", "science-raw", "backups")
                 .users("ingest", "restore-desk", "scheduler"));
+        simulator.appliance().lifecycle(new JobLifecycle(Duration.ofMinutes(10), 0.1, Duration.ofSeconds(3), 42));
         System.out.println("No camel.component.blackpearl.endpoint configured: using the embedded BlackPearl simulator at "
                 + simulator.endpoint() + " with " + simulator.appliance().activeJobs().size() + " active jobs");
         return simulator;

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -88,6 +89,37 @@ final class Ds3Api {
             offset += nodes.getLength();
             long total = page.headers().firstValueAsLong("Total-Result-Count").orElse(0);
             if (nodes.getLength() == 0 || offset >= total) {
+                return jobs;
+            }
+        }
+    }
+
+    /** A job that has ended, as {@code /_rest_/completed_job} or {@code /_rest_/canceled_job} lists it. */
+    record Ended(String id, String name, Instant at) {
+    }
+
+    /**
+     * Every job on a finished list, all pages: {@code resource} is {@code completed_job} or {@code canceled_job},
+     * its date element {@code DateCompleted} or {@code DateCanceled}.
+     */
+    List<Ended> endedJobs(String resource) throws Exception {
+        String element = resource.equals("completed_job") ? "CompletedJob" : "CanceledJob";
+        String date = resource.equals("completed_job") ? "DateCompleted" : "DateCanceled";
+        List<Ended> jobs = new java.util.ArrayList<>();
+        int offset = 0;
+        while (true) {
+            HttpResponse<byte[]> page = get("/_rest_/" + resource, "page_length=200&page_offset=" + offset);
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException(resource + " answered " + page.statusCode());
+            }
+            NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(page.body())).getDocumentElement().getElementsByTagName(element);
+            for (int i = 0; i < nodes.getLength(); i++) {
+                Element job = (Element) nodes.item(i);
+                jobs.add(new Ended(text(job, "Id"), text(job, "Name"), Instant.parse(text(job, date))));
+            }
+            offset += nodes.getLength();
+            if (nodes.getLength() == 0 || offset >= page.headers().firstValueAsLong("Total-Result-Count").orElse(0)) {
                 return jobs;
             }
         }

@@ -1,0 +1,140 @@
+package io.camelblackpearl.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample's job-event route as a user runs it: the simulator's CLI jar plays a living appliance (jobs
+ * end on their own, new ones arrive), the sample's jar runs configured by environment variables only, with
+ * a state file, and is restarted while jobs keep ending. Checked from outside: the DS3 completed and
+ * canceled lists, and the Micrometer timer over HTTP.
+ */
+class JobEventsJarTest {
+
+    private static final Pattern ENDED_LINE = Pattern.compile("job-events - (\\S+) (completed|canceled) after ");
+
+    @TempDir
+    Path dir;
+
+    private final String secretKey = "s3cr3t-" + UUID.randomUUID();
+    private TestAppliance appliance;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (appliance != null) {
+            appliance.close();
+        }
+    }
+
+    @Test
+    void reportsEveryEndingOnceAcrossARestartAndTimesCompletions() throws Exception {
+        appliance = TestAppliance.start(dir, secretKey, List.of("--complete-after", "40s", "--cancel-rate", "0.2",
+                "--new-job-every", "1s"));
+        Path stateFile = dir.resolve("job-events.state");
+        int port = JavaProcess.freePort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
+        env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
+        env.put("ESCALATION_CRON", "0/2 * * * * ?");
+        env.put("ESCALATION_MAX_RUNS", "0");
+        env.put("ESCALATION_EVENTS_DELAY", "1s");
+        env.put("ESCALATION_EVENTS_STATE_FILE", stateFile.toString());
+        env.put("CAMEL_SERVER_PORT", Integer.toString(port));
+
+        String firstOutput;
+        Instant firstReported;
+        try (JavaProcess first = JavaProcess.start(dir, "sample-1", List.of(), "sample.jar", List.of(), env)) {
+            first.awaitOutput("job-events - \\S+ completed after ", 60);
+            firstReported = Instant.now();
+            Thread.sleep(4000);
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(timerCount(metrics)).as(metrics).isPositive();
+            assertThat(metrics).contains("blackpearl_job_duration_seconds_count{").contains("request_type=").contains("escalated=")
+                    .doesNotContain(secretKey);
+            first.close(); // a graceful stop, as an operator's Ctrl-C
+            firstOutput = first.output();
+        }
+        assertThat(firstOutput).contains("Job events: polled every 1s for CREATED,COMPLETED,CANCELED, state in " + stateFile);
+
+        Thread.sleep(4000); // jobs keep ending while nothing watches
+        Instant lastCounted;
+        String secondOutput;
+        try (JavaProcess second = JavaProcess.start(dir, "sample-2", List.of(), "sample.jar", List.of(), env)) {
+            second.awaitOutput("(Job events: resuming from the saved state)", 60);
+            Thread.sleep(5000);
+            lastCounted = Instant.now().minusSeconds(3); // what ended by then was polled at least once since
+            second.close();
+            secondOutput = second.output();
+        }
+
+        List<String> reported = new ArrayList<>();
+        reported.addAll(endings(firstOutput));
+        reported.addAll(endings(secondOutput));
+        assertThat(reported).as("no ending reported twice, across the restart too").doesNotHaveDuplicates();
+        assertThat(firstOutput + secondOutput).doesNotContain(secretKey);
+
+        Ds3Api api = appliance.api;
+        List<String> expected = new ArrayList<>();
+        for (String resource : List.of("completed_job", "canceled_job")) {
+            String verb = resource.equals("completed_job") ? "completed" : "canceled";
+            for (Ds3Api.Ended job : api.endedJobs(resource)) {
+                if (job.at().isAfter(firstReported) && job.at().isBefore(lastCounted)) {
+                    expected.add(job.name() + " " + verb);
+                }
+                if (reported.contains(job.name() + " " + verb)) {
+                    assertThat(job.at()).as("%s was reported, so it ended on the appliance", job.name()).isNotNull();
+                }
+            }
+        }
+        assertThat(expected).as("endings while watched and while down").hasSizeGreaterThan(5);
+        assertThat(reported).as("every ending between the first report and the second run's last poll").containsAll(expected);
+        List<String> onAppliance = new ArrayList<>();
+        for (Ds3Api.Ended job : api.endedJobs("completed_job")) {
+            onAppliance.add(job.name() + " completed");
+        }
+        for (Ds3Api.Ended job : api.endedJobs("canceled_job")) {
+            onAppliance.add(job.name() + " canceled");
+        }
+        assertThat(onAppliance).as("nothing reported that did not happen").containsAll(reported);
+    }
+
+    private static List<String> endings(String output) {
+        List<String> endings = new ArrayList<>();
+        Matcher m = ENDED_LINE.matcher(output);
+        while (m.find()) {
+            endings.add(m.group(1) + " " + m.group(2));
+        }
+        return endings;
+    }
+
+    /** The sum of the timer's counts over all its tag sets, read from the Prometheus text. */
+    private static double timerCount(String metrics) {
+        double total = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("blackpearl_job_duration_seconds_count{")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return total;
+    }
+}

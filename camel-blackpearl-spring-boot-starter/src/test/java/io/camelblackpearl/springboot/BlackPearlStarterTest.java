@@ -25,8 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A user's Boot application with the starter and three properties: the component is configured from them, a
- * route of the application modifies a job on the simulator, the appliance's health shows in the actuator, and
- * the escalation, not enabled, has no route and sends nothing.
+ * route of the application modifies a job on the simulator, another consumes job events (which ones set by a
+ * Boot property), the appliance's health shows in the actuator, and the escalation, not enabled, has no route
+ * and sends nothing.
  */
 @SpringBootTest(classes = {TestApplication.class, BlackPearlStarterTest.Routes.class},
                 webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,6 +38,7 @@ class BlackPearlStarterTest {
     @DynamicPropertySource
     static void appliance(DynamicPropertyRegistry registry) {
         SimulatorForBoot.properties(SIMULATOR, registry);
+        registry.add("camel.component.blackpearl.events", () -> "COMPLETED");
     }
 
     @AfterAll
@@ -52,6 +54,7 @@ class BlackPearlStarterTest {
                 @Override
                 public void configure() {
                     from("direct:expedite").to("blackpearl:activeJob?priority=URGENT");
+                    from("blackpearl:activeJob?delay=200&initialDelay=0").routeId("job-events").to("seda:job-events");
                 }
             };
         }
@@ -61,6 +64,8 @@ class BlackPearlStarterTest {
     CamelContext camelContext;
     @Autowired
     ProducerTemplate template;
+    @Autowired
+    org.apache.camel.ConsumerTemplate consumer;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -85,6 +90,23 @@ class BlackPearlStarterTest {
         assertThat(SIMULATOR.appliance().requests(Ds3Operation.MODIFY_ACTIVE_JOB))
                 .anySatisfy(r -> assertThat(r.jobId()).isEqualTo(job.id().toString()));
         assertThat(priority).isNotNull();
+    }
+
+    @Test
+    void aConsumerRouteReportsTheEventsChosenByABootProperty() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (SIMULATOR.appliance().count(Ds3Operation.LIST_CANCELED_JOBS) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20); // the consumer's first poll takes the snapshot
+        }
+        SimulatedJob job = SimulatorForBoot.job(SIMULATOR, "LOW", Duration.ofHours(3));
+        Thread.sleep(500);
+        SIMULATOR.appliance().complete(job.id());
+        org.apache.camel.Exchange event = consumer.receive("seda:job-events", 10_000);
+        assertThat(event).as("an event within 10 s").isNotNull();
+        assertThat(event.getMessage().getHeader(BlackPearlConstants.EVENT)).as("CREATED is not among the chosen events")
+                .isEqualTo("COMPLETED");
+        assertThat(event.getMessage().getHeader(BlackPearlConstants.JOB_ID)).isEqualTo(job.id().toString());
+        assertThat(event.getMessage().getBody()).isInstanceOf(io.camelblackpearl.ds3.model.CompletedJob.class);
     }
 
     @Test

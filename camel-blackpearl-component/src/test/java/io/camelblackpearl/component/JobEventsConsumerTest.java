@@ -229,6 +229,53 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
     }
 
     @Test
+    void camelsBackoffSkipsPollsAfterAFailure() throws Exception {
+        BlackPearlConsumer consumer = route("backoff", "blackpearl:activeJob?startScheduler=false&maxRetries=0"
+                + "&backoffMultiplier=2&backoffErrorThreshold=1");
+        poll(consumer);
+        appliance().faults().inject(Ds3Operation.LIST_ACTIVE_JOBS, FaultPlan.ALWAYS, new Fault.ErrorResponse(503, "ServiceUnavailable", "down", 0));
+        appliance().resetRequests();
+        for (int i = 0; i < 4; i++) {
+            poll(consumer);
+        }
+        assertThat(appliance().count(Ds3Operation.LIST_ACTIVE_JOBS)).as("one failed poll, two skipped, one more tried")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void anEventWhoseRouteFailsDoesNotStopTheOthersAndIsNotEmittedAgain() throws Exception {
+        Instant now = Instant.now();
+        SimulatedJob first = job("archive-1", "LOW", "PUT", now.minusSeconds(60));
+        SimulatedJob second = job("archive-2", "LOW", "PUT", now.minusSeconds(50));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("blackpearl:activeJob?startScheduler=false").routeId("failing")
+                        .process(exchange -> {
+                            String name = exchange.getMessage().getHeader(BlackPearlConstants.JOB_NAME, String.class);
+                            seen.add(name);
+                            if (name.equals("archive-1")) {
+                                throw new IllegalStateException("the ticket system is down");
+                            }
+                        });
+            }
+        });
+        BlackPearlConsumer consumer = (BlackPearlConsumer) context.getRoute("failing").getConsumer();
+        consumer.run();
+        appliance().complete(first.id());
+        Thread.sleep(5);
+        appliance().complete(second.id());
+        try (LogCapture log = LogCapture.everything(Level.WARN)) {
+            consumer.run();
+            assertThat(log.lines()).anyMatch(l -> l.contains("the ticket system is down"));
+        }
+        assertThat(seen).containsExactly("archive-1", "archive-2");
+        consumer.run();
+        assertThat(seen).as("the route's error handler had the failure; the event is not emitted again").hasSize(2);
+    }
+
+    @Test
     void tenThousandJobsWithOnePercentChangingPerPollEmitExactlyThoseChanges() throws Exception {
         Instant base = Instant.now().minus(Duration.ofDays(1));
         List<SimulatedJob> jobs = new ArrayList<>();

@@ -47,7 +47,9 @@ class SampleApplicationTest {
         assertThat(output).contains("using the embedded BlackPearl simulator", "Stopping after 2 escalation runs");
         List<String> runs = output.lines().filter(l -> l.startsWith("Escalation run at")).toList();
         assertThat(runs).hasSize(2);
-        assertThat(runs.get(0)).contains("400 active jobs", "100 applied", "0 failed");
+        // The embedded simulator lives (jobs end, new ones arrive), so counts move by a few between runs.
+        assertThat(runs.get(0)).matches(".*: (39\\d|40\\d) active jobs, (9\\d|100) applied, 0 planned, 0 failed, .*");
+        assertThat(output).contains("Job events: polled every 2s for CREATED,COMPLETED,CANCELED");
         assertThat(output).containsPattern("restore-\\d{5}\\s+(LOW|NORMAL)\\s+URGENT\\s+restores");
         List<String> lines = auditLines(audit);
         assertThat(lines).filteredOn(l -> l.contains(" job=")).isNotEmpty().allSatisfy(line -> assertThat(line)
@@ -55,9 +57,9 @@ class SampleApplicationTest {
                         + "fire=\\S+Z outcome=\\w+ reason=\".*\""));
         // Every run, also one where nothing was due, ends with a summary line: node and slot, no job.
         assertThat(lines).filteredOn(l -> l.contains("escalation run ")).hasSize(2).allSatisfy(line -> assertThat(line)
-                .matches(".*escalation run node=\\S+ fire=\\S+Z jobs=400 applied=\\d+ .* result=success"));
-        assertThat(output).containsPattern("escalation run node=\\S+ fire=\\S+Z jobs=400 applied=100 ");
-        assertThat(auditLines(audit)).filteredOn(l -> l.contains("outcome=APPLIED")).hasSize(200);
+                .matches(".*escalation run node=\\S+ fire=\\S+Z jobs=(39\\d|40\\d) applied=\\d+ .* result=success"));
+        assertThat(output).containsPattern("escalation run node=\\S+ fire=\\S+Z jobs=\\d+ applied=(9\\d|100) ");
+        assertThat(auditLines(audit)).filteredOn(l -> l.contains("outcome=APPLIED")).hasSizeBetween(190, 200);
         assertThat(output).doesNotContain("secret key");
     }
 

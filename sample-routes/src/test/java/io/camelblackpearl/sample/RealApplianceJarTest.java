@@ -220,8 +220,15 @@ class RealApplianceJarTest {
             sample.awaitOutput("(Escalation run at .*0 failed)", 60);
             HttpClient http = HttpClient.newHttpClient();
             URI health = URI.create("http://127.0.0.1:" + port + "/observe/health?data=true");
+            // Readiness includes Camel's check of the job-event consumer, which is DOWN until its first poll.
             HttpResponse<String> up = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+            long ready = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            while (up.statusCode() != 200 && System.nanoTime() < ready) {
+                Thread.sleep(100);
+                up = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+            }
             assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+            assertThat(up.body()).contains("\"name\":\"consumer:job-events\",\"status\":\"UP\"");
             assertThat(up.body()).contains("\"name\":\"blackpearl\",\"status\":\"UP\"",
                     "\"name\":\"blackpearl-escalation\",\"status\":\"UP\"").doesNotContain(secretKey);
 

@@ -23,9 +23,17 @@ final class SimulatorProcess {
     private SimulatorProcess() {
     }
 
+    /**
+     * Starts the CLI jar; {@code -Dsimulator.jvmOptions="…"} (space-separated) passes JVM options to it, e.g. a
+     * flight recording of the simulator alone: {@code -Dsimulator.jvmOptions=-XX:StartFlightRecording=filename=sim.jfr}.
+     */
     static Process start(Path cli, String access, String secret, String... more) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", cli.toString(), "--port", "0", "--seed", "1", "--access-key", access, "--secret-key", secret));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String jvmOptions = System.getProperty("simulator.jvmOptions", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", cli.toString(), "--port", "0", "--seed", "1", "--access-key", access, "--secret-key", secret));
         command.addAll(List.of(more));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

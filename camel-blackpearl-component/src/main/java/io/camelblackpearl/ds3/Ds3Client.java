@@ -5,10 +5,7 @@ import io.camelblackpearl.ds3.model.CanceledJob;
 import io.camelblackpearl.ds3.model.CompletedJob;
 import io.camelblackpearl.ds3.model.Ds3Job;
 import io.camelblackpearl.ds3.model.MasterObjectList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The DS3 calls this project makes. Every method either returns the appliance's successful answer or
@@ -74,33 +71,9 @@ public interface Ds3Client extends AutoCloseable {
         Ds3Response<List<T>> read(long pageOffset, int pageLength);
     }
 
-    /**
-     * Reads pages until {@code Total-Result-Count} jobs were read, a page comes back empty, or (without a
-     * count) {@code Page-Truncated} says none is left or a page is short. Jobs are kept once by id.
-     */
+    /** Every page read one after the other; see {@link JobPages#readAll}. */
     static <T extends Ds3Job> JobListing<T> readAllPages(PageReader<T> reader, int pageLength) {
-        Map<UUID, T> jobs = new LinkedHashMap<>();
-        long offset = 0;
-        long total = -1;
-        int pages = 0;
-        int attempts = 0;
-        while (true) {
-            Ds3Response<List<T>> page = reader.read(offset, pageLength);
-            pages++;
-            attempts += page.attempts();
-            total = page.longHeader("Total-Result-Count").orElse(-1L);
-            for (T job : page.body()) {
-                jobs.putIfAbsent(job.id(), job);
-            }
-            offset += page.body().size();
-            boolean lastByCount = total >= 0 && offset >= total;
-            boolean lastByTruncation = page.longHeader("Page-Truncated").map(left -> left == 0).orElse(false);
-            if (page.body().isEmpty() || lastByCount || (total < 0 && lastByTruncation)
-                    || (total < 0 && page.body().size() < pageLength)) {
-                break;
-            }
-        }
-        return new JobListing<>(List.copyOf(jobs.values()), total >= 0 ? total : jobs.size(), pages, attempts);
+        return JobPages.readAll(reader, pageLength, null);
     }
 
     /** Releases the connections; a client built from settings owns them. */

@@ -16,7 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -55,6 +58,8 @@ public final class HttpDs3Client implements Ds3Client {
     private final RetryListener retryListener;
     /** False for a {@link #withRetry} view, which shares the pool of the client it came from. */
     private final boolean ownsConnections;
+    /** Reads a list's pages two at a time (see {@link JobPages}); its threads exist only while a list is read. */
+    private final ThreadPoolExecutor pageReaders;
 
     public HttpDs3Client(Ds3ClientSettings settings) {
         this(settings, Clock.systemUTC(), RetryListener.NONE);
@@ -77,6 +82,12 @@ public final class HttpDs3Client implements Ds3Client {
         this.connections = createConnectionManager(settings);
         this.http = createHttpClient(settings, connections);
         this.ownsConnections = true;
+        this.pageReaders = new ThreadPoolExecutor(2, 2, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "blackpearl-page-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.pageReaders.allowCoreThreadTimeOut(true);
     }
 
     private HttpDs3Client(HttpDs3Client shared, RetryPolicy retry) {
@@ -87,6 +98,7 @@ public final class HttpDs3Client implements Ds3Client {
         this.connections = shared.connections;
         this.http = shared.http;
         this.ownsConnections = false;
+        this.pageReaders = shared.pageReaders;
     }
 
     /** The same client, connections shared, with another retry policy; closing it leaves the pool open. */
@@ -193,6 +205,21 @@ public final class HttpDs3Client implements Ds3Client {
     public Ds3Response<CanceledJob> getCanceledJob(String jobId) {
         return execute("GET", Ds3Paths.jobPath(Ds3Paths.CANCELED_JOB, jobId), new QueryString(),
                 new BodyReader<>("canceled job", Ds3Xml::readCanceledJob));
+    }
+
+    @Override
+    public JobListing<ActiveJob> listActiveJobs(JobListFilter filter, int pageLength) {
+        return JobPages.readAll((offset, length) -> listActiveJobsPage(filter, offset, length), pageLength, pageReaders);
+    }
+
+    @Override
+    public JobListing<CompletedJob> listCompletedJobs(JobListFilter filter, int pageLength) {
+        return JobPages.readAll((offset, length) -> listCompletedJobsPage(filter, offset, length), pageLength, pageReaders);
+    }
+
+    @Override
+    public JobListing<CanceledJob> listCanceledJobs(JobListFilter filter, int pageLength) {
+        return JobPages.readAll((offset, length) -> listCanceledJobsPage(filter, offset, length), pageLength, pageReaders);
     }
 
     private static QueryString listQuery(JobListFilter filter, long pageOffset, int pageLength) {
@@ -400,6 +427,7 @@ public final class HttpDs3Client implements Ds3Client {
     @Override
     public void close() {
         if (ownsConnections) {
+            pageReaders.shutdownNow();
             http.close(CloseMode.GRACEFUL);
         }
     }

@@ -100,5 +100,8 @@ class FinishedJobsClientTest {
         assertThatThrownBy(() -> Ds3Xml.readCompletedJobs(new ByteArrayInputStream(
                 "<Data><CompletedJob><DateCompleted>yesterday</DateCompleted></CompletedJob></Data>".getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("DateCompleted");
+        assertThatThrownBy(() -> Ds3Xml.readCompletedJobs(new ByteArrayInputStream(
+                "<Data><CompletedJob><Name><b>x</b></Name></CompletedJob></Data>".getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("element Name holds an element <b>, not a value");
     }
 }

@@ -42,18 +42,26 @@ public final class PerformanceFigures {
                         List.of(quick ? "200000" : "1000000", rounds), "full read median .*?ratio median ([0-9.]+)", "<= 1.00"),
                 new Figure("4. sweep 10,000 jobs / bare client", "EscalationSweepHarness", List.of(),
                         List.of(cli, rounds, "4"), "ratio sweep/bare median\\s+([0-9.]+)", "<= 1.25"),
-                new Figure("5. simulator, 32 callers (modifies/s)", "ProducerVsBareHarness", List.of(),
-                        List.of(cli, rounds, quick ? "1000" : "3000"), "32 concurrent keep-alive callers: median ([0-9.]+)", ">= 2x the highest rate"),
+                new Figure("5. simulator, 32 raw connections (modifies/s)", "ProducerVsBareHarness", List.of(),
+                        List.of(cli, rounds, quick ? "1000" : "3000"), "32 raw keep-alive connections.*?median ([0-9.]+)", "(see ratio)"),
+                new Figure("5. simulator rate / highest rate driven", "ProducerVsBareHarness", List.of(),
+                        List.of(cli, rounds, quick ? "1000" : "3000"), "32 raw keep-alive connections.*?ratio ([0-9.]+)", ">= 2.00"),
                 new Figure("6. listing time, 10x the jobs (ratio)", "ScaleHarness", List.of("-Xmx1g"),
                         quick ? List.of(cli, "5000", "50000") : List.of(cli), SCALE, "~10 (linear)"));
         List<String> rows = new ArrayList<>();
-        String lastHarness = null;
-        String output = "";
+        // Each harness runs once per set of arguments; figures that read the same run share its output.
+        java.util.Map<List<Object>, String> outputs = new java.util.HashMap<>();
         for (Figure figure : figures) {
-            if (!figure.harness().equals(lastHarness) || !figure.args().equals(figures.get(figures.indexOf(figure) - 1).args())) {
-                output = run(figure);
-                lastHarness = figure.harness();
-            }
+            String output = outputs.computeIfAbsent(List.of(figure.harness(), figure.jvm(), figure.args()), key -> {
+                try {
+                    return run(figure);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
             String value;
             if (figure.pattern().equals(SCALE)) {
                 Matcher sizes = Pattern.compile("jobs: listing\\s+([0-9,]+) ms").matcher(output);

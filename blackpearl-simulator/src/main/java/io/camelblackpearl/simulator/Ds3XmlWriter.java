@@ -127,7 +127,7 @@ final class Ds3XmlWriter {
      */
     static void masterObjectList(Writer out, SimulatedJob job, UUID nodeId, String host, int port,
                                  boolean includeObjects) throws IOException {
-        StringBuilder root = new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><MasterObjectList");
+        StringBuilder root = new StringBuilder(2048).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><MasterObjectList");
         attribute(root, "Aggregating", "false");
         attribute(root, "BucketName", job.bucketName());
         attribute(root, "CachedSizeInBytes", Long.toString(job.cachedSizeInBytes()));
@@ -186,6 +186,16 @@ final class Ds3XmlWriter {
         return new UUID(base.getMostSignificantBits() ^ (index * 0x9E3779B97F4A7C15L), base.getLeastSignificantBits());
     }
 
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c < 0x20) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void element(StringBuilder xml, String name, String value) {
         if (value == null || value.isEmpty()) {
             xml.append('<').append(name).append("/>");
@@ -206,6 +216,10 @@ final class Ds3XmlWriter {
     }
 
     private static void escape(StringBuilder xml, String value) {
+        if (!needsEscaping(value)) {
+            xml.append(value); // ids, dates, numbers and most names: copied whole
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {

@@ -127,7 +127,7 @@ final class JobResources {
                 writer.flush();
             }));
         } else {
-            StringWriter writer = new StringWriter(1024 + job.objectCount() * 200);
+            StringWriter writer = new StringWriter(2048 + job.objectCount() * 200);
             try {
                 Ds3XmlWriter.masterObjectList(writer, job, nodeId, host, port, true);
             } catch (IOException e) {

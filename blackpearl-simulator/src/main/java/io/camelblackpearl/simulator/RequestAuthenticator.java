@@ -25,18 +25,33 @@ final class RequestAuthenticator {
         this.clockSkewTolerance = clockSkewTolerance;
     }
 
+    /** The last Date header read: clients send the same one for every request within a second. */
+    private record ParsedDate(String text, Instant instant) {
+    }
+
+    private volatile ParsedDate lastDate = new ParsedDate("", Instant.EPOCH);
+
+    private Instant parseDate(String date) {
+        ParsedDate last = lastDate;
+        if (last.text().equals(date)) {
+            return last.instant();
+        }
+        try {
+            Instant sent = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            lastDate = new ParsedDate(date, sent);
+            return sent;
+        } catch (DateTimeParseException e) {
+            throw new Ds3Failure(403, "AccessDenied", "The Date header is not an RFC 1123 date: " + date);
+        }
+    }
+
     /** Returns normally for a well-signed request; throws a 403 {@link Ds3Failure} otherwise. */
     void authenticate(IncomingRequest in) {
         String date = in.headers().get("date");
         if (date == null) {
             throw new Ds3Failure(403, "AccessDenied", "The request has no Date header");
         }
-        Instant sent;
-        try {
-            sent = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Ds3Failure(403, "AccessDenied", "The Date header is not an RFC 1123 date: " + date);
-        }
+        Instant sent = parseDate(date);
         Instant now = clock.instant();
         if (Duration.between(sent, now).abs().compareTo(clockSkewTolerance) > 0) {
             throw new Ds3Failure(403, "RequestTimeTooSkewed", "Client clock (" + date + ") is not synchronized with "

@@ -36,12 +36,34 @@ final class RequestSignatures {
     }
 
     static String sign(String secretKey, String stringToSign) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is not available", e);
+        return Base64.getEncoder().encodeToString(KEYED_MAC.get().keyedFor(secretKey).doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One HmacSHA1 per thread, keyed again only when another secret comes: {@code Mac.getInstance} per request was a hot spot. */
+    private static final ThreadLocal<KeyedMac> KEYED_MAC = ThreadLocal.withInitial(KeyedMac::new);
+
+    private static final class KeyedMac {
+        private final Mac mac;
+        private String secret;
+
+        KeyedMac() {
+            try {
+                mac = Mac.getInstance("HmacSHA1");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA1 is not available", e);
+            }
+        }
+
+        Mac keyedFor(String secretKey) {
+            if (!secretKey.equals(secret)) {
+                try {
+                    mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("HmacSHA1 refused the key", e);
+                }
+                secret = secretKey;
+            }
+            return mac;
         }
     }
 

@@ -108,10 +108,13 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
         super.doStart();
     }
 
+    /** Saves the state unless a poll is still running: that poll saves it when its batch ends. */
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        save();
+        if (!isPolling()) {
+            save();
+        }
     }
 
     @Override

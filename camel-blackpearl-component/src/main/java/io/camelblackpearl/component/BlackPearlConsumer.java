@@ -121,7 +121,7 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         Instant now = clock.instant();
         Ds3Client client = getEndpoint().getClient();
-        JobListFilter filter = getEndpoint().listFilter();
+        JobListFilter filter = getEndpoint().listFilter(null, configuration.getName());
         int pageLength = configuration.getPageLength();
         List<ActiveJob> active;
         List<CompletedJob> completed;

@@ -5,6 +5,7 @@ import io.camelblackpearl.ds3.Ds3ClientSettings;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.HttpDs3Client;
 import io.camelblackpearl.ds3.JobListFilter;
+import io.camelblackpearl.ds3.model.Priority;
 import io.camelblackpearl.ds3.RetryListener;
 import io.camelblackpearl.ds3.RetryPolicy;
 import io.micrometer.core.instrument.Counter;
@@ -96,12 +97,12 @@ public class BlackPearlEndpoint extends ScheduledPollEndpoint {
         return consumer;
     }
 
-    /** The list filters of the options: request type, bucket, user and name (the consumer's and list's). */
-    JobListFilter listFilter() {
-        return new JobListFilter(configuration.getRequestType(), null,
+    /** The list filters of the options (request type, bucket, user) with a priority and name, for list and the consumer. */
+    JobListFilter listFilter(Priority priority, String name) {
+        return new JobListFilter(configuration.getRequestType(), priority,
                 configuration.getBucketId() == null ? null : UUID.fromString(configuration.getBucketId()),
                 configuration.getUserId() == null ? null : UUID.fromString(configuration.getUserId()),
-                configuration.getName());
+                name);
     }
 
     public BlackPearlResource getResource() {

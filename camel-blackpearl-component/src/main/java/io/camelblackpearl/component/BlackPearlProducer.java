@@ -8,8 +8,6 @@ import io.camelblackpearl.ds3.Ds3Response;
 import io.camelblackpearl.ds3.JobModification;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.MasterObjectList;
-import io.camelblackpearl.ds3.model.Priority;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -38,7 +36,7 @@ public class BlackPearlProducer extends DefaultProducer {
         BlackPearlOperation operation = inputs.operation(resource);
         Ds3Client client = getEndpoint().getClient();
         try {
-            perform(exchange, inputs, operation, client, resource, options);
+            perform(exchange, inputs, operation, client, getEndpoint());
         } catch (BlackPearlException e) {
             exchange.getMessage().setHeader(BlackPearlConstants.ATTEMPTS, e.getAttempts());
             throw e;
@@ -46,11 +44,13 @@ public class BlackPearlProducer extends DefaultProducer {
     }
 
     private static void perform(Exchange exchange, ExchangeInputs inputs, BlackPearlOperation operation, Ds3Client client,
-                                BlackPearlResource resource, BlackPearlConfiguration options) {
+                                BlackPearlEndpoint endpoint) {
+        BlackPearlResource resource = endpoint.getResource();
+        BlackPearlConfiguration options = endpoint.getConfiguration();
         switch (operation) {
             case modify -> modify(exchange, inputs, client, resource, options);
             case get -> get(exchange, inputs, client, resource, options);
-            case list -> list(exchange, inputs, client, options);
+            case list -> list(exchange, inputs, client, options, endpoint);
             case cancel -> {
                 String jobId = inputs.jobId();
                 delete(exchange, jobId, client.cancelActiveJob(jobId));
@@ -90,12 +90,9 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setHeader(BlackPearlConstants.ATTEMPTS, response.attempts());
     }
 
-    private static void list(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlConfiguration options) {
-        Priority priority = inputs.priority(false);
-        JobListFilter filter = new JobListFilter(options.getRequestType(), priority,
-                options.getBucketId() == null ? null : UUID.fromString(options.getBucketId()),
-                options.getUserId() == null ? null : UUID.fromString(options.getUserId()),
-                inputs.name());
+    private static void list(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlConfiguration options,
+                             BlackPearlEndpoint endpoint) {
+        JobListFilter filter = endpoint.listFilter(inputs.priority(false), inputs.name());
         JobListing<ActiveJob> listing = client.listActiveJobs(filter, options.getPageLength());
         Message out = exchange.getMessage();
         out.setBody(listing.jobs());

@@ -325,6 +325,16 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
     }
 
     @Test
+    void pollsOnAQuartzCronAsTheDocsShow() throws Exception {
+        SimulatedJob job = job("restore-1", "LOW", "GET", Instant.now());
+        route("quartz", "blackpearl:activeJob?events=COMPLETED&scheduler=quartz&scheduler.cron=0/1+*+*+*+*+?");
+        waitUntil(() -> appliance().count(Ds3Operation.LIST_CANCELED_JOBS) >= 1);
+        appliance().complete(job.id());
+        waitUntil(() -> received.stream().anyMatch(r -> r.brief().equals("COMPLETED restore-1")));
+        assertThat(received).extracting(Received::brief).containsExactly("COMPLETED restore-1");
+    }
+
+    @Test
     void refusesBadConsumerOptionsNamingThemBeforeAnyRequest() {
         assertThatThrownBy(() -> context.getEndpoint("blackpearl:activeJob?events=CREATED,FINISHED"))
                 .rootCause().hasMessageContaining("events").hasMessageContaining("FINISHED");

@@ -73,11 +73,21 @@ public final class ProducerVsBareHarness {
                 double[] producerRates = new double[rounds];
                 double[] bareRates = new double[rounds];
                 for (int round = -2; round < rounds; round++) {
-                    double producer = rate(threads, callers, calls, jobs, (job) -> {
+                    Call throughProducer = (job) -> {
                         template.requestBodyAndHeader(modify, null, BlackPearlConstants.JOB_ID, job);
                         return null;
-                    });
-                    double bare = rate(threads, callers, calls, jobs, (job) -> bareModify(http, endpoint, credentials, job));
+                    };
+                    Call bareCall = (job) -> bareModify(http, endpoint, credentials, job);
+                    // The order alternates, so neither side always runs on the other's leftovers (GC debt, caches).
+                    double producer;
+                    double bare;
+                    if (round % 2 == 0) {
+                        producer = rate(threads, callers, calls, jobs, throughProducer);
+                        bare = rate(threads, callers, calls, jobs, bareCall);
+                    } else {
+                        bare = rate(threads, callers, calls, jobs, bareCall);
+                        producer = rate(threads, callers, calls, jobs, throughProducer);
+                    }
                     if (round >= 0) {
                         ratios[round] = producer / bare;
                         producerRates[round] = producer;

@@ -100,14 +100,8 @@ public final class JobLifecycle {
         nextArrival = nextArrival.plus(newJobEvery);
         arrivals++;
         String requestType = pick(List.of("PUT", "GET", "VERIFY"));
-        String prefix = switch (requestType) {
-            case "GET" -> "restore";
-            case "VERIFY" -> "verify";
-            default -> "archive";
-        };
-        SimulatedJob job = SimulatedJob.builder(new UUID(random.nextLong() & ~0xF000L | 0x4000L,
-                        random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L))
-                .name(String.format("%s-new-%05d", prefix, arrivals))
+        SimulatedJob job = SimulatedJob.builder(SeedPlan.randomUuid(random))
+                .name(String.format("%s-new-%05d", SeedPlan.namePrefix(requestType), arrivals))
                 .requestType(requestType)
                 .priority(pick(List.of("LOW", "NORMAL", "NORMAL", "HIGH")))
                 .createdAt(at)

@@ -79,11 +79,7 @@ public final class SeedPlan {
         List<SimulatedJob> jobs = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             String requestType = pick(random, requestTypes);
-            String prefix = switch (requestType) {
-                case "GET" -> "restore";
-                case "VERIFY" -> "verify";
-                default -> "archive";
-            };
+            String prefix = namePrefix(requestType);
             long ageMillis = minAge.toMillis() + (spanMillis == 0 ? 0 : (long) (random.nextDouble() * spanMillis));
             long size = 1_000_000L + (long) (random.nextDouble() * 50_000_000_000L);
             long completed = (long) (size * random.nextDouble() * 0.5);
@@ -103,8 +99,17 @@ public final class SeedPlan {
         return jobs;
     }
 
+    /** How job names start by request type: {@code archive} (PUT), {@code restore} (GET), {@code verify} (VERIFY). */
+    static String namePrefix(String requestType) {
+        return switch (requestType) {
+            case "GET" -> "restore";
+            case "VERIFY" -> "verify";
+            default -> "archive";
+        };
+    }
+
     /** A version-4 UUID drawn from {@code random}, so ids are reproducible yet well-formed. */
-    private static UUID randomUuid(Random random) {
+    static UUID randomUuid(Random random) {
         long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);

@@ -73,23 +73,31 @@ final class Ds3Api {
 
     private Map<String, Job> readAllPages() throws Exception {
         Map<String, Job> jobs = new LinkedHashMap<>();
+        for (Element job : everyPage("/_rest_/active_job", "Job")) {
+            jobs.put(text(job, "Id"), new Job(text(job, "Id"), text(job, "Name"), text(job, "RequestType"),
+                    text(job, "Priority"), Instant.parse(text(job, "CreatedAt"))));
+        }
+        return jobs;
+    }
+
+    /** The {@code element}s of every page of a job list, read 200 at a time until Total-Result-Count. */
+    private List<Element> everyPage(String path, String element) throws Exception {
+        List<Element> all = new java.util.ArrayList<>();
         int offset = 0;
         while (true) {
-            HttpResponse<byte[]> page = get("/_rest_/active_job", "page_length=200&page_offset=" + offset);
+            HttpResponse<byte[]> page = get(path, "page_length=200&page_offset=" + offset);
             if (page.statusCode() != 200) {
-                throw new IllegalStateException("list answered " + page.statusCode() + ": " + new String(page.body(), StandardCharsets.UTF_8));
+                throw new IllegalStateException(path + " answered " + page.statusCode() + ": "
+                        + new String(page.body(), StandardCharsets.UTF_8));
             }
             NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(page.body())).getDocumentElement().getElementsByTagName("Job");
+                    .parse(new ByteArrayInputStream(page.body())).getDocumentElement().getElementsByTagName(element);
             for (int i = 0; i < nodes.getLength(); i++) {
-                Element job = (Element) nodes.item(i);
-                jobs.put(text(job, "Id"), new Job(text(job, "Id"), text(job, "Name"), text(job, "RequestType"),
-                        text(job, "Priority"), Instant.parse(text(job, "CreatedAt"))));
+                all.add((Element) nodes.item(i));
             }
             offset += nodes.getLength();
-            long total = page.headers().firstValueAsLong("Total-Result-Count").orElse(0);
-            if (nodes.getLength() == 0 || offset >= total) {
-                return jobs;
+            if (nodes.getLength() == 0 || offset >= page.headers().firstValueAsLong("Total-Result-Count").orElse(0)) {
+                return all;
             }
         }
     }
@@ -106,23 +114,10 @@ final class Ds3Api {
         String element = resource.equals("completed_job") ? "CompletedJob" : "CanceledJob";
         String date = resource.equals("completed_job") ? "DateCompleted" : "DateCanceled";
         List<Ended> jobs = new java.util.ArrayList<>();
-        int offset = 0;
-        while (true) {
-            HttpResponse<byte[]> page = get("/_rest_/" + resource, "page_length=200&page_offset=" + offset);
-            if (page.statusCode() != 200) {
-                throw new IllegalStateException(resource + " answered " + page.statusCode());
-            }
-            NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(page.body())).getDocumentElement().getElementsByTagName(element);
-            for (int i = 0; i < nodes.getLength(); i++) {
-                Element job = (Element) nodes.item(i);
-                jobs.add(new Ended(text(job, "Id"), text(job, "Name"), Instant.parse(text(job, date))));
-            }
-            offset += nodes.getLength();
-            if (nodes.getLength() == 0 || offset >= page.headers().firstValueAsLong("Total-Result-Count").orElse(0)) {
-                return jobs;
-            }
+        for (Element job : everyPage("/_rest_/" + resource, element)) {
+            jobs.add(new Ended(text(job, "Id"), text(job, "Name"), Instant.parse(text(job, date))));
         }
+        return jobs;
     }
 
     private HttpResponse<byte[]> get(String path, String query) throws Exception {

@@ -118,6 +118,33 @@ class JobEventsJarTest {
         assertThat(onAppliance).as("nothing reported that did not happen").containsAll(reported);
     }
 
+    /** {@code ESCALATION_EVENTS_ENABLED=false}: no job-event route, so no consumer in the health report and no line. */
+    @Test
+    void theJobEventRouteCanBeSwitchedOff() throws Exception {
+        appliance = TestAppliance.start(dir, secretKey, List.of("--complete-after", "5s", "--new-job-every", "500ms"));
+        int port = JavaProcess.freePort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
+        env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
+        env.put("ESCALATION_CRON", "0/1 * * * * ?");
+        env.put("ESCALATION_MAX_RUNS", "4");
+        env.put("ESCALATION_EVENTS_ENABLED", "false");
+        env.put("ESCALATION_EVENTS_DELAY", "500ms");
+        env.put("CAMEL_SERVER_PORT", Integer.toString(port));
+        try (JavaProcess sample = JavaProcess.start(dir, "sample-off", List.of(), "sample.jar", List.of(), env)) {
+            sample.awaitOutput("(Escalation run at )", 60);
+            String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/observe/health?data=true")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(health).contains("\"name\":\"blackpearl\"").doesNotContain("job-events");
+            assertThat(sample.awaitExit(90)).isZero();
+            assertThat(sample.output()).contains("Job events: off").doesNotContain("job-events - ");
+        }
+        assertThat(appliance.api.endedJobs("completed_job")).as("jobs did end meanwhile").isNotEmpty();
+    }
+
     private static List<String> endings(String output) {
         List<String> endings = new ArrayList<>();
         Matcher m = ENDED_LINE.matcher(output);

@@ -172,6 +172,19 @@ class RealApplianceJarTest {
         assertNothingChanged();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "ESCALATION_EVENTS_TYPES | CREATED,FINISHED | escalation.events.types | expected a comma-separated list",
+        "ESCALATION_EVENTS_DELAY | soon            | escalation.events.delay | expected a duration such as 30s",
+        "ESCALATION_EVENTS_ENABLED | maybe         | escalation.events.enabled | expected true or false"})
+    void badJobEventSettingNamesSettingVariableAndValue(String variable, String value, String setting, String expected)
+            throws Exception {
+        JavaProcess sample = sample(List.of(), List.of(), applianceEnvironment(variable, value));
+        assertThat(sample.awaitExit(90)).isNotZero();
+        assertThat(sample.output()).contains(setting, variable, "'" + value + "'", expected).doesNotContain(secretKey);
+        assertNothingChanged();
+    }
+
     /** The start-up check says what is wrong and which setting to fix; the application keeps its schedule. */
     @Test
     void refusedCredentialsAreReportedInPlainWordsWithoutStopping() throws Exception {

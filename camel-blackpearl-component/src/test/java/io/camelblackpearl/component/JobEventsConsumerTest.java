@@ -160,6 +160,23 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
     }
 
     @Test
+    void everyListOfAPollCarriesTheBucketUserAndNameFilters() throws Exception {
+        UUID bucket = SimulatedJob.nameUuid("media");
+        UUID user = SimulatedJob.nameUuid("alice");
+        BlackPearlConsumer consumer = route("filtered", "blackpearl:activeJob?startScheduler=false&bucketId=" + bucket
+                + "&userId=" + user + "&name=restore-7");
+        poll(consumer);
+        for (Ds3Operation list : List.of(Ds3Operation.LIST_ACTIVE_JOBS, Ds3Operation.LIST_COMPLETED_JOBS,
+                Ds3Operation.LIST_CANCELED_JOBS)) {
+            assertThat(appliance().requests(list)).singleElement().satisfies(request -> {
+                assertThat(request.param("bucket_id")).hasValue(bucket.toString());
+                assertThat(request.param("user_id")).hasValue(user.toString());
+                assertThat(request.param("name")).hasValue("restore-7");
+            });
+        }
+    }
+
+    @Test
     void emitExistingReportsTheJobsAlreadyActiveButNotTheHistory() throws Exception {
         Instant now = Instant.now();
         job("archive-old", "LOW", "PUT", now.minus(Duration.ofDays(2)));

@@ -2,6 +2,7 @@ package io.camelblackpearl.simulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -78,7 +79,9 @@ record IncomingRequest(String method, String rawPath, String rawQuery, Map<Strin
                 default -> Ds3Operation.UNKNOWN;
             };
         }
-        return new IncomingRequest(method, rawPath, rawQuery, Map.copyOf(query), Map.copyOf(headers), op, jobRef, requestId);
+        // Read-only views, not copies: the maps are built here and never change after.
+        return new IncomingRequest(method, rawPath, rawQuery, Collections.unmodifiableMap(query),
+                Collections.unmodifiableMap(headers), op, jobRef, requestId);
     }
 
     private static boolean isList(String rawPath, String resource) {

@@ -3,7 +3,6 @@ package io.camelblackpearl.simulator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -127,13 +126,13 @@ final class JobResources {
                 writer.flush();
             }));
         } else {
-            StringWriter writer = new StringWriter(2048 + job.objectCount() * 200);
+            StringBuilder xml = new StringBuilder(2048 + job.objectCount() * 200);
             try {
-                Ds3XmlWriter.masterObjectList(writer, job, nodeId, host, port, true);
+                Ds3XmlWriter.masterObjectList(xml, job, nodeId, host, port, true);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException(e); // a StringBuilder does not fail
             }
-            response.setEntity(new ByteArrayEntity(writer.toString().getBytes(StandardCharsets.UTF_8), XML));
+            response.setEntity(new ByteArrayEntity(xml.toString().getBytes(StandardCharsets.UTF_8), XML));
         }
         return 200;
     }

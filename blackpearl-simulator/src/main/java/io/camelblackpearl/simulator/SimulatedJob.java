@@ -79,6 +79,12 @@ public record SimulatedJob(
                 .status("COMPLETED").finishedAt(when).build();
     }
 
+    private static final String DEFAULT_BUCKET = "bucket-1";
+    private static final String DEFAULT_USER = "user-1";
+    // Hashed once: a modify copies its job through a Builder, and two MD5s per copy showed in the simulator's profile.
+    private static final UUID DEFAULT_BUCKET_ID = nameUuid(DEFAULT_BUCKET);
+    private static final UUID DEFAULT_USER_ID = nameUuid(DEFAULT_USER);
+
     /** Fluent construction and modification of {@link SimulatedJob}s. */
     public static final class Builder {
         private final UUID id;
@@ -86,10 +92,10 @@ public record SimulatedJob(
         private String requestType = "PUT";
         private String priority = "NORMAL";
         private Instant createdAt = Instant.now();
-        private String bucketName = "bucket-1";
-        private UUID bucketId = nameUuid(bucketName);
-        private String userName = "user-1";
-        private UUID userId = nameUuid(userName);
+        private String bucketName = DEFAULT_BUCKET;
+        private UUID bucketId = DEFAULT_BUCKET_ID;
+        private String userName = DEFAULT_USER;
+        private UUID userId = DEFAULT_USER_ID;
         private long originalSizeInBytes = 1_000_000L;
         private long completedSizeInBytes;
         private long cachedSizeInBytes;

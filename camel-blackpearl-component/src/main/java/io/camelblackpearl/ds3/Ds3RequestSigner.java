@@ -27,8 +27,23 @@ public final class Ds3RequestSigner {
 
     /** The Date header value for {@code instant}. */
     public static String httpDate(Instant instant) {
-        return HTTP_DATE.format(instant);
+        FormattedSecond last = lastFormatted;
+        if (last.epochSecond() == instant.getEpochSecond()) {
+            return last.text();
+        }
+        String text = HTTP_DATE.format(instant);
+        lastFormatted = new FormattedSecond(instant.getEpochSecond(), text);
+        return text;
     }
+
+    /**
+     * The last second formatted: every request within a second carries the same Date, and the formatter cost
+     * a few microseconds per request in a profile of the producer.
+     */
+    private record FormattedSecond(long epochSecond, String text) {
+    }
+
+    private static volatile FormattedSecond lastFormatted = new FormattedSecond(Long.MIN_VALUE, "");
 
     /**
      * The string the signature is computed over: verb, checksum header, Content-Type and Date exactly as

@@ -67,6 +67,17 @@ class Ds3RequestSignerTest {
     }
 
     @Test
+    void theDateOfEverySecondIsItsOwnWhateverOrderTheyComeIn() {
+        Instant base = Instant.parse("2026-11-29T23:59:58.250Z");
+        // Same second twice (cached), the next seconds, back in time, across midnight and a year end.
+        for (Instant when : List.of(base, base.plusMillis(500), base.plusSeconds(1), base.plusSeconds(2), base,
+                base.plusSeconds(2).plusNanos(999_999_999), Instant.parse("2026-12-31T23:59:59.999Z"),
+                Instant.parse("2027-01-01T00:00:00Z"), base.minusSeconds(86_400))) {
+            assertThat(Ds3RequestSigner.httpDate(when)).as("%s", when).isEqualTo(Ds3RequestSigner.HTTP_DATE.format(when));
+        }
+    }
+
+    @Test
     void signsRightWhenTheSecretChangesBetweenRequestsOnOneThread() throws Exception {
         String toSign = "PUT\n\n\nThu, 05 Mar 2026 10:15:30 GMT\n/_rest_/active_job/abc";
         for (String secret : List.of("secret-a", "secret-b", "secret-a", "secret-a", "secret-é")) {

@@ -31,8 +31,11 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * Figure 1 of the performance work, end to end: Modify Active Job through the Camel producer
  * ({@code blackpearl:activeJob?priority=HIGH&includeObjects=false}) against a bare Apache HttpClient 5 sending
  * the same signed PUT on pooled kept-alive connections and parsing nothing, at 1 and at 8 concurrent callers.
- * The simulator runs in its own process. Rounds are paired (producer, then bare, same callers, same jobs) and
- * the median of the throughput ratios producer/bare is printed.
+ * The simulator runs in its own process. Rounds are paired (producer and bare in alternating order, same
+ * callers, same jobs) and the median of the throughput ratios producer/bare is printed, with the calling
+ * threads' CPU time per call. Then figure 5: the simulator under {@link RawLoad} at 8 and 32 connections, each
+ * round paired with the bare client at 8 callers. {@code -Dservice.time=1ms} makes every modify wait that long
+ * in the simulator (as on an appliance) and skips figure 5.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.camelblackpearl.benchmarks.ProducerVsBareHarness
  *      blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar [rounds] [calls per round]</pre>

@@ -230,15 +230,8 @@ public final class ProducerVsBareHarness {
     private static double rawRate(String endpoint, Ds3Credentials credentials, List<String> jobs, int connections, int calls)
             throws Exception {
         URI uri = URI.create(endpoint);
-        String date = Ds3RequestSigner.httpDate(Instant.now());
-        List<byte[]> requests = new ArrayList<>();
-        for (String job : jobs) {
-            String path = "/_rest_/active_job/" + job;
-            String authorization = Ds3RequestSigner.authorization(credentials, "PUT", path, Map.of("Date", date));
-            requests.add(RawLoad.ascii("PUT " + path + "?priority=HIGH HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nDate: " + date + "\r\nAuthorization: " + authorization + "\r\n\r\n"));
-        }
-        return RawLoad.run(uri.getHost(), uri.getPort(), requests, connections, calls);
+        return RawLoad.run(uri.getHost(), uri.getPort(), RawLoad.signedModifies(uri.getHost(), uri.getPort(), credentials, jobs),
+                connections, calls);
     }
 
     /** Calls per second: {@code calls} calls spread over {@code callers} threads, each taking jobs in turn. */

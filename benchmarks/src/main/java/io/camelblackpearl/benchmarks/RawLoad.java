@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.time.Instant;
+import io.camelblackpearl.ds3.Ds3Credentials;
+import io.camelblackpearl.ds3.Ds3RequestSigner;
 
 /**
  * A load generator that costs the machine as little as possible, so that a two-core machine's cores go to the
@@ -131,8 +135,19 @@ final class RawLoad {
         }
     }
 
-    /** Encodes a request head. */
-    static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+    /**
+     * One Modify Active Job ({@code ?priority=HIGH}) per job, signed once now: the Date stays within the
+     * appliance's 15 minutes for any run these harnesses make.
+     */
+    static List<byte[]> signedModifies(String host, int port, Ds3Credentials credentials, List<String> jobIds) {
+        String date = Ds3RequestSigner.httpDate(Instant.now());
+        List<byte[]> requests = new ArrayList<>();
+        for (String job : jobIds) {
+            String path = "/_rest_/active_job/" + job;
+            String authorization = Ds3RequestSigner.authorization(credentials, "PUT", path, Map.of("Date", date));
+            requests.add(("PUT " + path + "?priority=HIGH HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nDate: " + date
+                    + "\r\nAuthorization: " + authorization + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        return requests;
     }
 }

@@ -23,6 +23,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -69,9 +70,7 @@ final class NonBlockingServer implements AutoCloseable {
     private final FaultConnections classicConnections = new FaultConnections("http");
     private final List<Loop> loops = new ArrayList<>();
     private final Thread acceptor;
-    /** A thread per handed-over connection, gone a second after it closes (as HttpCore's classic server does). */
-    private final ExecutorService classicThreads = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 1,
-            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), daemon("blackpearl-simulator-classic"));
+    private final ExecutorService classicThreads = Executors.newCachedThreadPool(daemon("blackpearl-simulator-classic"));
     private final Set<Socket> classicSockets = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -211,7 +210,7 @@ final class NonBlockingServer implements AutoCloseable {
                         serveBuffered(key, connection);
                     }
                 } catch (IOException | RuntimeException | HttpException e) {
-                        close(key, connection);
+                    close(key, connection);
                 }
             }
         }
@@ -219,10 +218,6 @@ final class NonBlockingServer implements AutoCloseable {
         /** Answers every whole request read so far, in order, unless one needs the classic server. */
         private void serveBuffered(SelectionKey key, Connection connection) throws IOException, HttpException {
             while (connection.out == null && key.isValid()) {
-                if (connection.in.position() > 0 && !startsLikeARequest(connection.in.get(0))) {
-                    handOffs.add(key); // e.g. a TLS hello on the plain port: answered by the classic code, as before
-                    return;
-                }
                 int end = headEnd(connection.in);
                 if (end < 0) {
                     if (!connection.in.hasRemaining()) {
@@ -305,11 +300,6 @@ final class NonBlockingServer implements AutoCloseable {
     /** A request whose answer is streamed: the classic code sends it, then serves the connection. */
     private record StreamedAnswer(Connection connection, ClassicHttpRequest request, ClassicHttpResponse response,
                                   HttpCoreContext context) {
-    }
-
-    /** Request lines start with a method token; anything else (a TLS record starts with 0x16) is not for this loop. */
-    private static boolean startsLikeARequest(byte first) {
-        return first >= 'A' && first <= 'Z';
     }
 
     /** Served on the selector thread: no body to read, nothing to hold back, nothing the classic path must see. */

@@ -72,6 +72,11 @@ public final class FaultPlan {
         rules.clear();
     }
 
+    /** No fault is planned: the non-blocking server may answer on its selector thread. */
+    boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     /** The fault for this request, consuming one use of the first matching, drawn rule; null when none applies. */
     Fault next(Ds3Operation operation, String jobId) {
         for (Rule rule : rules) {

@@ -49,11 +49,7 @@ class JobEventsJarTest {
                 "--new-job-every", "1s"));
         Path stateFile = dir.resolve("job-events.state");
         int port = JavaProcess.freePort();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
-        env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
+        Map<String, String> env = applianceEnv();
         env.put("ESCALATION_CRON", "0/2 * * * * ?");
         env.put("ESCALATION_MAX_RUNS", "0");
         env.put("ESCALATION_EVENTS_DELAY", "1s");
@@ -123,11 +119,7 @@ class JobEventsJarTest {
     void theJobEventRouteCanBeSwitchedOff() throws Exception {
         appliance = TestAppliance.start(dir, secretKey, List.of("--complete-after", "5s", "--new-job-every", "500ms"));
         int port = JavaProcess.freePort();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
-        env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
+        Map<String, String> env = applianceEnv();
         env.put("ESCALATION_CRON", "0/1 * * * * ?");
         env.put("ESCALATION_MAX_RUNS", "4");
         env.put("ESCALATION_EVENTS_ENABLED", "false");
@@ -143,6 +135,16 @@ class JobEventsJarTest {
             assertThat(sample.output()).contains("Job events: off").doesNotContain("job-events - ");
         }
         assertThat(appliance.api.endedJobs("completed_job")).as("jobs did end meanwhile").isNotEmpty();
+    }
+
+    /** The appliance's endpoint, key pair and the escalation policy, as the README's environment variables. */
+    private Map<String, String> applianceEnv() throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
+        env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
+        return env;
     }
 
     private static List<String> endings(String output) {

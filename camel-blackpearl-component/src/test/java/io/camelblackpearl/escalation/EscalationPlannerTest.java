@@ -177,5 +177,9 @@ class EscalationPlannerTest {
         assertThat(EscalationPlanner.format(Duration.ofHours(2))).isEqualTo("2h");
         assertThat(EscalationPlanner.format(Duration.ofDays(2))).isEqualTo("2d");
         assertThat(EscalationPlanner.format(Duration.ofSeconds(7))).isEqualTo("7s");
+        assertThat(EscalationPlanner.format(Duration.ofMinutes(125))).isEqualTo("2h05m");
+        assertThat(EscalationPlanner.format(Duration.ofSeconds(65))).isEqualTo("1m05s");
+        assertThat(EscalationPlanner.format(Duration.ofSeconds(3599))).isEqualTo("59m59s");
+        assertThat(EscalationPlanner.format(Duration.ofSeconds(-65))).isEqualTo("-1m05s");
     }
 }

@@ -45,8 +45,10 @@ public final class PerformanceFigures {
         }
         String rounds = quick ? "3" : "7";
         // ProducerVsBareHarness prints figures 1 and 5 in one run; XmlReadHarness figures 2 and 3.
-        List<String> modifies = List.of(cli, rounds, quick ? "1000" : "3000");
-        List<String> slowModifies = List.of(cli, rounds, quick ? "200" : "500");
+        // Figures 1 and 5: many short paired rounds (a fifth of a second each) rather than a few long ones. On a small
+        // shared machine a round's ratio swings widely either way; the median of 25 pairs moves far less than that of 7.
+        List<String> modifies = List.of(cli, quick ? "5" : "25", quick ? "500" : "1000");
+        List<String> slowModifies = List.of(cli, quick ? "3" : "15", quick ? "100" : "300");
         List<String> documents = List.of(quick ? "200000" : "1000000", rounds);
         List<Figure> figures = new ArrayList<>(List.of(
                 new Figure("1. modify: producer/bare, 1 caller", "ProducerVsBareHarness", List.of(),

@@ -37,11 +37,4 @@ public record MasterObjectList(
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
         chunks = chunks == null ? List.of() : List.copyOf(chunks);
     }
-
-    /** The same job with other nodes; used by the summary reader, which binds the scalars first. */
-    public MasterObjectList withNodes(List<JobNode> newNodes) {
-        return new MasterObjectList(aggregating, bucketName, cachedSizeInBytes, chunkClientProcessingOrderGuarantee,
-                completedSizeInBytes, entirelyInCache, jobId, naked, name, originalSizeInBytes, priority, requestType,
-                startDate, status, userId, userName, newNodes, chunks);
-    }
 }

@@ -9,7 +9,9 @@ import io.camelblackpearl.ds3.model.MasterObjectList;
 import io.camelblackpearl.ds3.model.Priority;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -20,8 +22,9 @@ import javax.xml.stream.XMLStreamReader;
  * ({@link Ds3Xml}): unknown attributes and elements ignored, empty values absent, a value that does not parse a
  * failure naming its field. With {@code includeObjects} false every {@code <Objects>} chunk is skipped by the
  * parser without being tokenised into values: the summary of a job of a million objects costs what scanning its
- * bytes costs, in constant memory. Reading the chunks here rather than through Jackson's data binding halves the
- * full read of a large job (docs/benchmarks.md, figure 3).
+ * bytes costs, in constant memory. Read here rather than through Jackson's data binding, the full read of a large
+ * job takes about two thirds of the time (docs/benchmarks.md, figure 3) and keeps chunks and objects the binding
+ * loses when another element comes between them.
  */
 final class MasterObjectListReader {
 
@@ -55,29 +58,29 @@ final class MasterObjectListReader {
         Aggregating, BucketName, CachedSizeInBytes, ChunkClientProcessingOrderGuarantee, CompletedSizeInBytes,
         EntirelyInCache, JobId, Naked, Name, OriginalSizeInBytes, Priority, RequestType, StartDate, Status, UserId, UserName;
 
-        private static final java.util.Map<String, Integer> BY_NAME = ordinals(values());
+        private static final Map<String, Integer> BY_NAME = ordinals(values());
     }
 
     /** The attributes of one {@code <Object>}. */
     private enum Blob {
         Bucket, Id, InCache, Latest, Length, Name, Offset, VersionId;
 
-        private static final java.util.Map<String, Integer> BY_NAME = ordinals(values());
+        private static final Map<String, Integer> BY_NAME = ordinals(values());
     }
 
-    private static java.util.Map<String, Integer> ordinals(Enum<?>[] names) {
-        java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+    private static Map<String, Integer> ordinals(Enum<?>[] names) {
+        Map<String, Integer> byName = new HashMap<>();
         for (Enum<?> name : names) {
             byName.put(name.name(), name.ordinal());
         }
-        return java.util.Map.copyOf(byName);
+        return Map.copyOf(byName);
     }
 
     /**
      * The current element's known attributes by ordinal, read in one pass over them (a lookup by name scans them
      * all each time); unknown attributes are ignored, empty ones read as absent.
      */
-    private static String[] attributes(XMLStreamReader xml, java.util.Map<String, Integer> known, int count) {
+    private static String[] attributes(XMLStreamReader xml, Map<String, Integer> known, int count) {
         String[] values = new String[count];
         for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
             Integer slot = known.get(xml.getAttributeLocalName(i));

@@ -87,6 +87,9 @@ public final class ProducerVsBareHarness {
             Call bareCall = (job) -> bareModify(http, endpoint, credentials, job);
             // Both paths compiled before any round counts: the producer's path (Camel, the XML reader) runs far more
             // code than the bare one and needs more calls than the first rounds gave it to reach its steady state.
+            // Rounds of about the same length at 1 and at 8 callers: 8 callers call about four times as often, and
+            // rounds of a fifth of a second were mostly scheduling noise. Figure 5 pairs with the same 8-caller rounds.
+            int callsAtEightCallers = calls * 4;
             ExecutorService warmUp = Executors.newFixedThreadPool(8);
             int warmUpCalls = calls * 20;
             rate(warmUp, 8, warmUpCalls, jobs, throughProducer);
@@ -99,9 +102,7 @@ public final class ProducerVsBareHarness {
                 double[] bareRates = new double[rounds];
                 double[] producerCpus = new double[rounds];
                 double[] bareCpus = new double[rounds];
-                // Rounds of about the same length at 1 and at 8 callers: 8 callers call about four times as often,
-                // and rounds of a fifth of a second were mostly scheduling noise.
-                int callsPerRound = callers == 1 ? calls : calls * 4;
+                int callsPerRound = callers == 1 ? calls : callsAtEightCallers;
                 for (int round = -2; round < rounds; round++) {
                     // The order alternates, so neither side always runs on the other's leftovers (GC debt, caches).
                     double producer;
@@ -172,7 +173,7 @@ public final class ProducerVsBareHarness {
                 int requests = round < 0 ? calls * 10 : calls * 4; // the first round warms the simulator's JIT up
                 double bare = 0;
                 if (round % 2 == 0) {
-                    bare = rate(eight, 8, calls * 4, jobs, (job) -> bareModify(http, endpoint, credentials, job));
+                    bare = rate(eight, 8, callsAtEightCallers, jobs, (job) -> bareModify(http, endpoint, credentials, job));
                 }
                 double[] rawRates = new double[2];
                 double[] cpu = new double[2];
@@ -184,7 +185,7 @@ public final class ProducerVsBareHarness {
                     cpu[c] = cpuAfter.minus(cpuBefore).toNanos() / 1e3 / requests;
                 }
                 if (round % 2 != 0) {
-                    bare = rate(eight, 8, calls * 4, jobs, (job) -> bareModify(http, endpoint, credentials, job));
+                    bare = rate(eight, 8, callsAtEightCallers, jobs, (job) -> bareModify(http, endpoint, credentials, job));
                 }
                 if (round >= 0) {
                     driven[round] = bare;

@@ -53,7 +53,6 @@ public final class HttpDs3Client implements Ds3Client {
     private final Clock clock;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient http;
-    private final String baseUrl;
     private final RetryListener retryListener;
     /** False for a {@link #withRetry} view, which shares the pool of the client it came from. */
     private final boolean ownsConnections;
@@ -77,7 +76,6 @@ public final class HttpDs3Client implements Ds3Client {
         this.settings = settings;
         this.clock = clock;
         this.retryListener = retryListener;
-        this.baseUrl = settings.baseUrl();
         this.connections = createConnectionManager(settings);
         this.http = createHttpClient(settings, connections);
         this.ownsConnections = true;
@@ -93,7 +91,6 @@ public final class HttpDs3Client implements Ds3Client {
         this.settings = shared.settings.withRetry(retry);
         this.clock = shared.clock;
         this.retryListener = shared.retryListener;
-        this.baseUrl = shared.baseUrl;
         this.connections = shared.connections;
         this.http = shared.http;
         this.ownsConnections = false;
@@ -471,6 +468,6 @@ public final class HttpDs3Client implements Ds3Client {
 
     @Override
     public String toString() {
-        return "HttpDs3Client[" + baseUrl + ", accessKey=" + settings.credentials().accessKey() + "]";
+        return "HttpDs3Client[" + settings.baseUrl() + ", accessKey=" + settings.credentials().accessKey() + "]";
     }
 }

@@ -35,6 +35,7 @@ public final class SimulatedAppliance {
     private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
     private final int requestLogCapacity;
     private final FaultPlan faults = new FaultPlan();
+    private volatile java.util.function.Consumer<RecordedRequest> requestListener;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -254,6 +255,15 @@ public final class SimulatedAppliance {
             }
             requestLog.addLast(request);
         }
+        java.util.function.Consumer<RecordedRequest> listener = requestListener;
+        if (listener != null) {
+            listener.accept(request);
+        }
+    }
+
+    /** Called with every request as it is recorded (the CLI's access log); null for none. */
+    public void onRequest(java.util.function.Consumer<RecordedRequest> listener) {
+        this.requestListener = listener;
     }
 
     /** How many requests of {@code operation} arrived, whatever their outcome. */

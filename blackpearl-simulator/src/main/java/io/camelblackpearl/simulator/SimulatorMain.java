@@ -34,6 +34,7 @@ public final class SimulatorMain {
                                     (default 0.1)
               --new-job-every DURATION
                                     with --complete-after: a new job arrives this often (default: none)
+              --access-log FILE     append one line per request: time, method, path and query, status
               --fault-seed N        seed of the fault draws (rates, delay ranges), for reproducible runs (default 42)
             """ + FaultSpec.GRAMMAR;
 
@@ -75,6 +76,7 @@ public final class SimulatorMain {
         Duration maxAge = Duration.ofDays(3);
         java.util.List<FaultSpec> faults = new java.util.ArrayList<>();
         Long faultSeed = null;
+        java.nio.file.Path accessLog = null;
         String accessKey = null;
         String secretKey = null;
         Duration completeAfter = null;
@@ -108,6 +110,7 @@ public final class SimulatorMain {
                 case "--access-key" -> accessKey = value;
                 case "--secret-key" -> secretKey = value;
                 case "--fault" -> faults.add(FaultSpec.parse(value));
+                case "--access-log" -> accessLog = java.nio.file.Path.of(value);
                 case "--fault-seed" -> faultSeed = (long) intValue(option, value);
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
@@ -133,6 +136,9 @@ public final class SimulatorMain {
             simulator.appliance().faults().seed(faultSeed);
         }
         faults.forEach(fault -> fault.addTo(simulator.appliance().faults()));
+        if (accessLog != null) {
+            simulator.appliance().onRequest(new AccessLog(accessLog));
+        }
         if (completeAfter != null) {
             simulator.appliance().lifecycle(new JobLifecycle(completeAfter, cancelRate == null ? 0.1 : cancelRate, newJobEvery, seed));
         }

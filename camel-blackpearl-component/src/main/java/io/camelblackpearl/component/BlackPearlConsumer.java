@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * page, with the endpoint's filters), compares them with what it saw before ({@link JobWatch}) and emits
  * one exchange per event, in time order, with Camel's batch properties. A poll that fails emits nothing
  * and keeps the previous snapshot, so the next one catches up; the outage is logged once, not per poll.
- * The state is saved to the stateRepository (if any) after every poll; an event counts as seen once it
- * was delivered, so a shutdown in the middle of a batch leaves the rest to the next run.
+ * The state is saved to the stateRepository (if any) after every poll and read back before the next one
+ * when it changed there (another node of a cluster polled meanwhile); an event counts as seen once it was
+ * delivered, so a shutdown in the middle of a batch leaves the rest to the next run. Stopping saves
+ * nothing: a node's older state must never overwrite what another node saved since.
  */
 public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
 
@@ -92,15 +94,7 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
         watch = new JobWatch(waitingAfter);
         if (stateRepository != null) {
             ServiceHelper.startService(stateRepository);
-            String saved = stateRepository.getState(stateKey);
-            if (saved != null) {
-                try {
-                    watch = JobWatch.restore(saved, waitingAfter);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("The job-event state under key '" + stateKey + "' in " + stateRepository
-                            + " is " + e.getMessage() + ". Remove that entry to start from a new snapshot.", e);
-                }
-                lastSaved = saved;
+            if (resumeFromRepository()) {
                 LOG.info("Job events: resuming from the saved state under '{}' ({} active jobs known)", stateKey,
                         watch.activeJobCount());
             }
@@ -108,17 +102,31 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
         super.doStart();
     }
 
-    /** Saves the state unless a poll is still running: that poll saves it when its batch ends. */
-    @Override
-    protected void doStop() throws Exception {
-        super.doStop();
-        if (!isPolling()) {
-            save();
+    /**
+     * Takes the repository's state when it is not the one this consumer saved last: another node of a cluster
+     * polled since (the repository is shared), or this is the start. True when a state was taken.
+     */
+    private boolean resumeFromRepository() {
+        String saved = stateRepository.getState(stateKey);
+        if (saved == null || saved.equals(lastSaved)) {
+            return false;
         }
+        try {
+            watch = JobWatch.restore(saved, waitingAfter);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The job-event state under key '" + stateKey + "' in " + stateRepository
+                    + " is " + e.getMessage() + ". Remove that entry to start from a new snapshot.", e);
+        }
+        lastSaved = saved;
+        return true;
     }
 
     @Override
     protected int poll() throws Exception {
+        if (stateRepository != null) {
+            // In a cluster the previous poll may have run on another node: start from what it saved.
+            resumeFromRepository();
+        }
         Instant now = clock.instant();
         Ds3Client client = getEndpoint().getClient();
         JobListFilter filter = getEndpoint().listFilter(null, configuration.getName());

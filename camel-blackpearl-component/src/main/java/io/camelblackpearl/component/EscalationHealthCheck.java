@@ -11,7 +11,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Whether the escalation keeps up: DOWN when no run has succeeded (listed, and every modify went through)
  * for longer than {@code periods} schedule periods, counted from the last success or, before any, from the
- * start. A failing run alone is not DOWN: the next firing retries it, and one bad minute is not an outage.
+ * start. In a cluster the last success is the cluster's (any node's), so a standby node that runs no slot
+ * reports the same verdict as the node that runs them. A failing run alone is not DOWN: the next firing retries it, and one bad minute is not an outage.
  */
 public class EscalationHealthCheck extends AbstractHealthCheck {
 
@@ -45,7 +46,14 @@ public class EscalationHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        Instant lastSuccess = escalation.getLastSuccess();
+        Instant lastSuccess;
+        try {
+            lastSuccess = escalation.getLastSuccessForHealth();
+        } catch (RuntimeException e) {
+            builder.down().message("Cannot read the cluster's last successful escalation run: " + e.getMessage());
+            return;
+        }
+        builder.detail("scope", escalation.isClustered() ? "cluster" : "node");
         Instant since = lastSuccess != null ? lastSuccess : escalation.getStartedAt();
         Duration allowed = period.multipliedBy(periods);
         builder.detail("schedule.period", period.toString()).detail("allowed.periods", periods);

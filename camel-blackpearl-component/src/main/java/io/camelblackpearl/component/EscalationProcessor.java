@@ -62,6 +62,8 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private Duration schedulePeriod;
     private int healthPeriods = 3;
     private EscalationHealthCheck healthCheck;
+    /** In a cluster: where every node records and reads the cluster's last successful run. */
+    private org.apache.camel.spi.StateRepository<String, String> sharedState;
     private CamelContext camelContext;
     private ProducerTemplate template;
     /** Resolved once: a URI string would be normalised and looked up again for every one of thousands of calls. */
@@ -144,6 +146,37 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     /** The end of the last run whose listing and every modify went through; null before the first. */
     public Instant getLastSuccess() {
         return lastSuccess;
+    }
+
+    /**
+     * In a cluster, where each slot runs on one node: a state repository shared by every node (the cluster's
+     * database) in which each successful run is recorded under {@value #SHARED_LAST_SUCCESS}, so that the
+     * health check of every node judges the cluster's last success, not its own.
+     */
+    public void setSharedState(org.apache.camel.spi.StateRepository<String, String> sharedState) {
+        this.sharedState = sharedState;
+    }
+
+    /** The key of the cluster's last successful run in the shared state. */
+    public static final String SHARED_LAST_SUCCESS = "blackpearl-escalation-last-success";
+
+    /**
+     * The last success the health check judges: the later of this node's and, in a cluster, the cluster's.
+     * Throws when the cluster's record cannot be read (its database is unreachable).
+     */
+    public Instant getLastSuccessForHealth() {
+        Instant local = lastSuccess;
+        if (sharedState == null) {
+            return local;
+        }
+        String shared = sharedState.getState(SHARED_LAST_SUCCESS);
+        Instant cluster = shared == null ? null : Instant.parse(shared);
+        return local == null ? cluster : cluster == null || local.isAfter(cluster) ? local : cluster;
+    }
+
+    /** Whether the health check judges the cluster's runs rather than this node's. */
+    public boolean isClustered() {
+        return sharedState != null;
     }
 
     /** When this processor was started: the health check counts quiet time from here until a first success. */
@@ -255,10 +288,23 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             lastSuccess = clock.instant();
             lastSuccessEpochSeconds.set(lastSuccess.getEpochSecond());
             lastFailure = null;
+            recordSharedSuccess(lastSuccess);
         } else {
             lastFailure = report.count(EscalationOutcome.FAILED) + " modifies failed";
         }
         exchange.getMessage().setBody(report);
+    }
+
+    private void recordSharedSuccess(Instant success) {
+        if (sharedState == null) {
+            return;
+        }
+        try {
+            sharedState.setState(SHARED_LAST_SUCCESS, success.toString());
+        } catch (RuntimeException e) {
+            // The run itself succeeded; only the other nodes' health verdict misses it until the next run records one.
+            LOG.warn("Could not record this successful run for the cluster's health check: {}", e.getMessage());
+        }
     }
 
     /** Quartz puts the original slot of a job it recovers for a dead node in the recovery trigger's data. */

@@ -52,11 +52,14 @@ public final class QuartzCluster implements AutoCloseable {
         pool.setMaximumPoolSize(5);
         pool.setPoolName("blackpearl-escalation-quartz");
         pool.setAutoCommit(false);
+        // A health probe or a poll waits this long for a connection when the database is gone (Hikari's default: 30 s).
+        pool.setConnectionTimeout(5000);
         this.dataSource = new HikariDataSource(pool);
         try {
             if (QuartzSchema.createIfAbsent(dataSource, settings.postgres())) {
                 LOG.info("Created the Quartz tables in {}", settings.jdbcUrl());
             }
+            JdbcStateRepository.createTableIfAbsent(dataSource);
         } catch (SQLException e) {
             dataSource.close();
             throw new IllegalStateException("Cannot create the Quartz tables in " + settings.jdbcUrl() + " as "
@@ -78,6 +81,19 @@ public final class QuartzCluster implements AutoCloseable {
                 // the pool is ready
             }
         });
+    }
+
+    /**
+     * State shared by every node, in the cluster's database: the job-event consumer's watermark
+     * ({@code stateRepository}) and the escalation's last successful run.
+     */
+    public JdbcStateRepository stateRepository() {
+        return new JdbcStateRepository(dataSource, settings.postgres());
+    }
+
+    /** The {@code blackpearl-cluster} readiness check: this node reaches the cluster's database. */
+    public ClusterHealthCheck healthCheck() {
+        return new ClusterHealthCheck(dataSource, settings);
     }
 
     /** This node's Quartz instance id, as the audit names it. */
@@ -153,6 +169,29 @@ public final class QuartzCluster implements AutoCloseable {
             throw new IllegalStateException("Clustered escalation needs the Quartz property " + key + "=" + value
                     + ", was " + actual + " (camel.component.quartz.properties)");
         }
+    }
+
+    /**
+     * The escalation group's triggers this application's routes own: their quartz endpoints' and their
+     * consumers' that poll on a {@link ClusterPollScheduler}.
+     */
+    public static Set<TriggerKey> ownedTriggers(CamelContext context) {
+        Set<TriggerKey> owned = new java.util.HashSet<>();
+        for (org.apache.camel.Route route : context.getRoutes()) {
+            if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
+                owned.add(quartz.getTriggerKey());
+            }
+            if (route.getConsumer() instanceof org.apache.camel.support.ScheduledPollConsumer polling
+                    && polling.getScheduler() instanceof ClusterPollScheduler scheduler) {
+                owned.add(new TriggerKey(scheduler.getTriggerId(), scheduler.getTriggerGroup()));
+            }
+        }
+        return owned;
+    }
+
+    /** {@link #removeStaleTriggers(Scheduler, Set)} for what the context's routes own. */
+    public static void removeStaleTriggers(CamelContext context) throws SchedulerException {
+        removeStaleTriggers(context.getComponent("quartz", QuartzComponent.class).getScheduler(), ownedTriggers(context));
     }
 
     /**

@@ -9,9 +9,13 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * The second route of the sample: {@code from("blackpearl:activeJob")} logs a line per job event and times
  * each job from creation to completion (see {@link JobEventLine}). Its poll delay, the events it reports and
  * an optional state file (so a restart misses and repeats nothing) are the {@code escalation.events.*}
- * settings; {@code escalation.events.enabled=false} leaves the route out.
+ * settings; {@code escalation.events.enabled=false} leaves the route out. In a cluster one node polls at a
+ * time, on the clustered Quartz schedule, with its state in the cluster's database (docs/clustering.md).
  */
 public class JobEventRoutes extends RouteBuilder {
+
+    /** The registry name of the cluster's shared state, bound in clustered mode only. */
+    static final String CLUSTER_STATE = "blackpearlClusterState";
 
     @Override
     public void configure() throws Exception {
@@ -26,7 +30,22 @@ public class JobEventRoutes extends RouteBuilder {
         }
         StringBuilder uri = new StringBuilder("blackpearl:activeJob?delay=").append(settings.events().delay().toMillis())
                 .append("&events=").append(settings.events().types());
-        if (settings.events().stateFile() != null) {
+        Object clusterState = getContext().getRegistry().lookupByName(CLUSTER_STATE);
+        if (clusterState != null) {
+            // One node polls at a time, on the clustered Quartz schedule; the watermark lives in the cluster's database.
+            if (settings.events().stateFile() != null) {
+                throw SampleSettings.invalid(SampleSettings.EVENTS_STATE_FILE, settings.events().stateFile(),
+                        "in a cluster the job events' state lives in the cluster's database; remove this setting");
+            }
+            String cron;
+            try {
+                cron = io.camelblackpearl.cluster.CronSchedule.every(SampleSettings.EVENTS_DELAY, settings.events().delay());
+            } catch (IllegalArgumentException e) {
+                throw SampleSettings.invalid(SampleSettings.EVENTS_DELAY, settings.events().delay().toString(), e.getMessage());
+            }
+            bindToRegistry("jobEventScheduler", new io.camelblackpearl.cluster.ClusterPollScheduler("job-events", cron));
+            uri.append("&scheduler=#jobEventScheduler&stateRepository=#").append(CLUSTER_STATE);
+        } else if (settings.events().stateFile() != null) {
             bindToRegistry("jobEventState", FileStateRepository.fileStateRepository(new File(settings.events().stateFile())));
             uri.append("&stateRepository=#jobEventState");
         }

@@ -94,16 +94,13 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
         throw invalid(key, text, expected);
     }
 
-    /** The time between two firings of the schedule, for the escalation's health check. */
-    java.time.Duration schedulePeriod() {
-        try {
-            CronExpression expression = new CronExpression(cron);
-            java.util.Date next = expression.getNextValidTimeAfter(new java.util.Date());
-            java.util.Date after = expression.getNextValidTimeAfter(next);
-            return java.time.Duration.ofMillis(after.getTime() - next.getTime());
-        } catch (ParseException e) {
-            throw invalid(CRON, cron, e.getMessage());
-        }
+    /**
+     * The time between two firings of the schedule, for the escalation's health check; empty when the cron
+     * fires only once more. A cron that never fires again is refused.
+     */
+    java.util.Optional<java.time.Duration> schedulePeriod() {
+        return io.camelblackpearl.cluster.CronSchedule.period(
+                "Invalid setting " + CRON + " (environment variable " + EnvironmentVariables.variableName(CRON) + ")", cron);
     }
 
     private static String required(PropertiesComponent properties, String key) {

@@ -39,6 +39,8 @@ final class SampleStartup extends MainListenerSupport {
     private SampleSettings settings;
     private ClusterSettings cluster;
     private QuartzCluster quartzCluster;
+    /** In a cluster: the job events' watermark and the escalation's last success, shared by every node. */
+    private org.apache.camel.spi.StateRepository<String, String> clusterState;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -69,6 +71,8 @@ final class SampleStartup extends MainListenerSupport {
             }
             quartzCluster = new QuartzCluster(cluster, properties.resolveProperty("camel.main.name").orElse(null));
             quartzCluster.configure(main.getCamelContext());
+            clusterState = quartzCluster.stateRepository();
+            main.getCamelContext().getRegistry().bind(JobEventRoutes.CLUSTER_STATE, clusterState);
         }
         if (!applianceConfigured) {
             simulator = startSimulator();
@@ -88,11 +92,18 @@ final class SampleStartup extends MainListenerSupport {
         CamelContext context = main.getCamelContext();
         BlackPearlConfiguration appliance = context.getComponent("blackpearl", BlackPearlComponent.class).getConfiguration();
         EscalationProcessor escalation = context.getRegistry().lookupByNameAndType("escalationProcessor", EscalationProcessor.class);
-        escalation.setSchedulePeriod(settings.schedulePeriod());
+        java.util.Optional<Duration> period = settings.schedulePeriod();
+        period.ifPresentOrElse(escalation::setSchedulePeriod, () -> LOG.info("The schedule '{}' fires only once more: "
+                + "the escalation has no period to judge, so no blackpearl-escalation health check", settings.cron()));
         escalation.setHealthPeriods(settings.healthPeriods());
         if (cluster != null) {
             QuartzCluster.requireConsistent(context, main.configure().getName());
             escalation.setNodeId(cluster.nodeId());
+            escalation.setSharedState(clusterState);
+            org.apache.camel.health.HealthCheckRegistry health = org.apache.camel.health.HealthCheckRegistry.get(context);
+            if (health != null) {
+                health.register(quartzCluster.healthCheck());
+            }
             LOG.info("Clustered: node {}, Quartz job store {} as {}, check-in every {}", cluster.nodeId(), cluster.jdbcUrl(),
                     cluster.username(), cluster.checkinInterval());
         }
@@ -101,9 +112,10 @@ final class SampleStartup extends MainListenerSupport {
                 escalation.getPolicy().dryRun() ? "DRY RUN: decides and audits, sends nothing" : "applies its decisions",
                 settings.cron(), settings.runLimit(), settings.dsl());
         SampleSettings.Events events = settings.events();
-        LOG.info("Job events: {}", events.enabled() ? "polled every " + readable(events.delay()) + " for " + events.types()
-                + (events.stateFile() == null ? ", no state file (a restart starts from a new snapshot)" : ", state in " + events.stateFile())
-                : "off (escalation.events.enabled=false)");
+        LOG.info("Job events: {}", !events.enabled() ? "off (escalation.events.enabled=false)"
+                : "polled every " + readable(events.delay()) + " for " + events.types() + (cluster != null
+                        ? ", by one node of the cluster at a time, state in the cluster's database"
+                        : events.stateFile() == null ? ", no state file (a restart starts from a new snapshot)" : ", state in " + events.stateFile()));
         BlackPearlEndpoint endpoint = context.getEndpoint("blackpearl:activeJob?operation=list", BlackPearlEndpoint.class);
         ServiceHelper.startService(endpoint); // builds the client; no I/O until the check's call
         ApplianceCheck.Result check = ApplianceCheck.run(endpoint.getClient(), appliance.getEndpoint());
@@ -129,16 +141,8 @@ final class SampleStartup extends MainListenerSupport {
         if (cluster == null) {
             return;
         }
-        CamelContext context = main.getCamelContext();
-        java.util.Set<org.quartz.TriggerKey> owned = new java.util.HashSet<>();
-        for (org.apache.camel.Route route : context.getRoutes()) {
-            if (route.getEndpoint() instanceof org.apache.camel.component.quartz.QuartzEndpoint quartz) {
-                owned.add(quartz.getTriggerKey());
-            }
-        }
         try {
-            QuartzCluster.removeStaleTriggers(
-                    context.getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class).getScheduler(), owned);
+            QuartzCluster.removeStaleTriggers(main.getCamelContext());
         } catch (org.quartz.SchedulerException e) {
             LOG.warn("Could not check for stale escalation triggers: {}", e.getMessage());
         }

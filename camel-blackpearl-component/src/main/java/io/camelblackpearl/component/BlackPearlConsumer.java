@@ -121,6 +121,26 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
         return true;
     }
 
+    /**
+     * Ready once this consumer has polled, or, when its polls are scheduled by a shared scheduler (the
+     * clustered Quartz one, on which another node may run every poll) and its state is shared, once any node
+     * has polled and saved a state: a standby node of a cluster is not DOWN for polls it is not given.
+     */
+    @Override
+    public boolean isConsumerReady() {
+        if (super.isConsumerReady()) {
+            return true;
+        }
+        if (stateRepository == null || getScheduler() instanceof org.apache.camel.support.DefaultScheduledPollConsumerScheduler) {
+            return false;
+        }
+        try {
+            return stateRepository.getState(stateKey) != null;
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+
     @Override
     protected int poll() throws Exception {
         if (stateRepository != null) {

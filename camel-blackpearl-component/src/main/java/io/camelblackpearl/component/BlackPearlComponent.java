@@ -26,6 +26,24 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
      * Registers the appliance's readiness check (id {@code blackpearl}) in Camel's health registry, when there
      * is one and the component has an appliance to check; {@code healthCheckProducerEnabled=false} turns it off.
      */
+    /**
+     * The {@code camel.component.<name>.*} properties (environment variables, system properties, properties
+     * files) were bound already, with Camel's lenient reading of numbers: their text is checked here, strictly.
+     */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        String prefix = "camel.component." + nameInContext() + ".";
+        java.util.Properties given = getCamelContext().getPropertiesComponent().loadProperties(key -> key.startsWith(prefix));
+        for (String key : given.stringPropertyNames()) {
+            String option = key.substring(prefix.length());
+            if (option.startsWith("configuration.")) {
+                option = option.substring("configuration.".length());
+            }
+            NumericOptions.check(option, given.getProperty(key), key);
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -65,6 +83,7 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         BlackPearlResource resource = resource(remaining);
         BlackPearlEndpoint endpoint = new BlackPearlEndpoint(uri, this, resource, configuration.copy());
+        NumericOptions.check(parameters, null);
         setProperties(endpoint, parameters);
         validate(endpoint.getConfiguration(), resource);
         return endpoint;

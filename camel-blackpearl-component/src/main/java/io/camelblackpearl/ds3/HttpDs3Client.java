@@ -58,6 +58,8 @@ public final class HttpDs3Client implements Ds3Client {
     private final boolean ownsConnections;
     /** Reads a list's pages two at a time (see {@link JobPages}); its threads exist only while a list is read. */
     private final ThreadPoolExecutor pageReaders;
+    /** Aborts an attempt still running at the call's deadline (one thread, only while calls have a deadline). */
+    private final java.util.concurrent.ScheduledThreadPoolExecutor deadlines;
 
     public HttpDs3Client(Ds3ClientSettings settings) {
         this(settings, Clock.systemUTC(), RetryListener.NONE);
@@ -85,6 +87,14 @@ public final class HttpDs3Client implements Ds3Client {
             return thread;
         });
         this.pageReaders.allowCoreThreadTimeOut(true);
+        this.deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "blackpearl-call-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.deadlines.setRemoveOnCancelPolicy(true);
+        this.deadlines.setKeepAliveTime(10, TimeUnit.SECONDS);
+        this.deadlines.allowCoreThreadTimeOut(true);
     }
 
     private HttpDs3Client(HttpDs3Client shared, RetryPolicy retry) {
@@ -95,6 +105,7 @@ public final class HttpDs3Client implements Ds3Client {
         this.http = shared.http;
         this.ownsConnections = false;
         this.pageReaders = shared.pageReaders;
+        this.deadlines = shared.deadlines;
     }
 
     /** The same client, connections shared, with another retry policy; closing it leaves the pool open. */
@@ -272,7 +283,7 @@ public final class HttpDs3Client implements Ds3Client {
         int retries = 0;
         while (true) {
             try {
-                return attempt(method, rawPath, pathAndQuery, reader).withAttempts(outcomes.size() + 1);
+                return attempt(method, rawPath, pathAndQuery, reader, deadline).withAttempts(outcomes.size() + 1);
             } catch (RedirectSignal redirect) {
                 outcomes.add("307");
                 if (++redirects > settings.maxRedirects()) {
@@ -285,7 +296,7 @@ public final class HttpDs3Client implements Ds3Client {
                 String outcome = e.outcome();
                 outcomes.add(outcome);
                 Duration delay = retry.delayBefore(e, retries, ThreadLocalRandom.current().nextDouble());
-                if (delay != null && System.nanoTime() + delay.toNanos() >= deadline) {
+                if (System.nanoTime() >= deadline || delay != null && System.nanoTime() + delay.toNanos() >= deadline) {
                     e.recordAttempts(outcomes, "callTimeout " + retry.callTimeout() + " reached");
                     throw e;
                 }
@@ -300,21 +311,49 @@ public final class HttpDs3Client implements Ds3Client {
         }
     }
 
-    /** One signed request; 307 comes back as {@link RedirectSignal}, every other failure as a BlackPearlException. */
-    private <T> Ds3Response<T> attempt(String method, String rawPath, String pathAndQuery, BodyReader<T> reader) {
+    /**
+     * One signed request; 307 comes back as {@link RedirectSignal}, every other failure as a BlackPearlException.
+     * An attempt still running at the call's deadline is aborted, whatever it is doing (a body that trickles in a
+     * byte at a time never trips a socket timeout): its connection is closed and released, not reused.
+     */
+    private <T> Ds3Response<T> attempt(String method, String rawPath, String pathAndQuery, BodyReader<T> reader, long deadline) {
         HttpUriRequestBase request = new HttpUriRequestBase(method, settings.endpoint());
         request.setPath(pathAndQuery);
         Map<String, String> signed = Map.of("Date", Ds3RequestSigner.httpDate(clock.instant()));
         // No Content-Type on body-less calls: an empty line is signed, as the Python and Go SDKs do.
         request.setHeader("Date", signed.get("Date"));
         request.setHeader("Authorization", Ds3RequestSigner.authorization(settings.credentials(), method, rawPath, signed));
+        java.util.concurrent.ScheduledFuture<?> abort = null;
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        if (deadline != Long.MAX_VALUE) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw deadlinePassed(method, rawPath);
+            }
+            abort = deadlines.schedule(() -> {
+                timedOut.set(true);
+                request.cancel();
+            }, remaining, TimeUnit.NANOSECONDS);
+        }
         try {
             return http.execute(request, response -> handle(method, rawPath, response, reader, request));
         } catch (UncheckedIOException e) {
-            throw new BlackPearlTransportException(method, rawPath, e.getCause());
+            throw timedOut.get() ? deadlinePassed(method, rawPath) : new BlackPearlTransportException(method, rawPath, e.getCause());
         } catch (IOException e) {
-            throw new BlackPearlTransportException(method, rawPath, e);
+            throw timedOut.get() ? deadlinePassed(method, rawPath) : new BlackPearlTransportException(method, rawPath, e);
+        } catch (BlackPearlResponseParseException e) {
+            // the abort can surface as a parse failure of the half-read body
+            throw timedOut.get() ? deadlinePassed(method, rawPath) : e;
+        } finally {
+            if (abort != null) {
+                abort.cancel(false);
+            }
         }
+    }
+
+    private BlackPearlTransportException deadlinePassed(String method, String rawPath) {
+        return new BlackPearlTransportException(method, rawPath, new java.util.concurrent.TimeoutException(
+                "the call's deadline (callTimeout " + settings.retry().callTimeout() + ") passed during the attempt, which was aborted"));
     }
 
     private static void sleep(Duration delay, String method, String rawPath) {
@@ -462,6 +501,7 @@ public final class HttpDs3Client implements Ds3Client {
     public void close() {
         if (ownsConnections) {
             pageReaders.shutdownNow();
+            deadlines.shutdownNow();
             http.close(CloseMode.GRACEFUL);
         }
     }

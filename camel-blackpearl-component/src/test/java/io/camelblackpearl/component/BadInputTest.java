@@ -117,6 +117,44 @@ class BadInputTest extends BlackPearlTestSupport {
                 .satisfies(e -> assertThat(fullMessage(e)).contains("Missing option secretKey"));
     }
 
+    /** Each numeric and duration option with text Camel would have read as 0, and with a negative value. */
+    static Stream<Arguments> badNumbers() {
+        return Stream.of(
+                Arguments.of("maxRetries", "abc", "expected a whole number"),
+                Arguments.of("maxRetries", "-1", "it must not be negative"),
+                Arguments.of("maxRedirects", "abc", "expected a whole number"),
+                Arguments.of("maxConnections", "many", "expected a whole number"),
+                Arguments.of("maxConnections", "0", "it must be at least 1"),
+                Arguments.of("pageLength", "abc", "expected a whole number"),
+                Arguments.of("pageLength", "1.5", "expected a whole number"),
+                Arguments.of("callTimeout", "xyz", "expected a duration"),
+                Arguments.of("callTimeout", "1.5s", "expected a duration"),
+                Arguments.of("connectTimeout", "-5s", "it must not be negative"),
+                Arguments.of("responseTimeout", "soon", "expected a duration"),
+                Arguments.of("retryInitialDelay", "-200", "it must not be negative"),
+                Arguments.of("retryMaxDelay", "-1s", "it must not be negative"),
+                Arguments.of("waitingAfter", "2 hours", "expected a duration"),
+                Arguments.of("delay", "0", "it must be at least 1 ms"),
+                Arguments.of("delay", "often", "expected a duration"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("badNumbers")
+    void numbersAndDurationsAreReadStrictlyNamingTheValueAsGiven(String option, String value, String why) {
+        assertThatThrownBy(() -> context.getEndpoint("blackpearl:activeJob?priority=HIGH&" + option + "=" + value))
+                .satisfies(e -> assertThat(fullMessage(e)).contains("Invalid option " + option + " value '" + value + "': " + why));
+    }
+
+    @Test
+    void everyDurationFormCamelDocumentsIsAccepted() {
+        for (String[] form : new String[][] {{"120000", "120000"}, {"2m", "120000"}, {"1m30s", "90000"}, {"500ms", "500"},
+            {"PT2M", "120000"}, {"1h", "3600000"}, {"1d", "86400000"}}) {
+            BlackPearlEndpoint endpoint = context.getEndpoint("blackpearl:activeJob?priority=HIGH&callTimeout=" + form[0],
+                    BlackPearlEndpoint.class);
+            assertThat(endpoint.getConfiguration().getCallTimeout()).as(form[0]).isEqualTo(Long.parseLong(form[1]));
+        }
+    }
+
     private static String fullMessage(Throwable e) {
         StringBuilder s = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {

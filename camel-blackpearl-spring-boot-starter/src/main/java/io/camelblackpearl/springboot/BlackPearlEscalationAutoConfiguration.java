@@ -1,6 +1,8 @@
 package io.camelblackpearl.springboot;
 
 import io.camelblackpearl.cluster.ClusterSettings;
+import io.camelblackpearl.cluster.CronSchedule;
+import io.camelblackpearl.cluster.JdbcStateRepository;
 import io.camelblackpearl.cluster.QuartzCluster;
 import io.camelblackpearl.component.EscalationProcessor;
 import io.camelblackpearl.component.SimpleConditions;
@@ -8,21 +10,14 @@ import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.PolicyFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.component.quartz.QuartzComponent;
-import org.apache.camel.component.quartz.QuartzEndpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.builder.RouteBuilder;
-import org.quartz.CronExpression;
 import org.quartz.SchedulerException;
-import org.quartz.TriggerKey;
 import org.quartz.simpl.SimpleInstanceIdGenerator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -77,17 +72,43 @@ public class BlackPearlEscalationAutoConfiguration {
 
             @Override
             public void afterApplicationStart(CamelContext camelContext) {
-                Set<TriggerKey> owned = new HashSet<>();
-                for (Route route : camelContext.getRoutes()) {
-                    if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
-                        owned.add(quartz.getTriggerKey());
-                    }
-                }
                 try {
-                    QuartzCluster.removeStaleTriggers(camelContext.getComponent("quartz", QuartzComponent.class).getScheduler(), owned);
+                    QuartzCluster.removeStaleTriggers(camelContext);
                 } catch (SchedulerException e) {
                     throw new IllegalStateException("Cannot check the escalation's Quartz triggers: " + e.getMessage(), e);
                 }
+            }
+        };
+    }
+
+    /**
+     * In a cluster: state every node shares, in the cluster's database. The escalation records its last
+     * success there (so every node's health check judges the cluster's runs), and a job-event route polling
+     * on a {@link io.camelblackpearl.cluster.ClusterPollScheduler} keeps its watermark there with
+     * {@code stateRepository=#blackpearlClusterState} (docs/spring-boot.md).
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "blackpearl.escalation.cluster", name = "jdbc-url")
+    public JdbcStateRepository blackpearlClusterState(QuartzCluster blackpearlQuartzCluster) {
+        return blackpearlQuartzCluster.stateRepository();
+    }
+
+    /** In a cluster: the {@code blackpearl-cluster} readiness check (the cluster's database answers). */
+    @Bean
+    @ConditionalOnProperty(prefix = "blackpearl.escalation.cluster", name = "jdbc-url")
+    public CamelContextConfiguration blackpearlClusterHealth(QuartzCluster blackpearlQuartzCluster) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
+                if (registry != null) {
+                    registry.register(blackpearlQuartzCluster.healthCheck());
+                }
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                // registered before the start
             }
         };
     }
@@ -114,11 +135,12 @@ public class BlackPearlEscalationAutoConfiguration {
             policy = policy.withDryRun(properties.getDryRun());
         }
         EscalationProcessor processor = new EscalationProcessor(policy, "blackpearl:activeJob", Clock.systemUTC());
-        processor.setSchedulePeriod(schedulePeriod(properties.getCron()));
+        schedulePeriod(properties.getCron()).ifPresent(processor::setSchedulePeriod);
         processor.setHealthPeriods(properties.getHealthPeriods());
         QuartzCluster clustered = cluster.getIfAvailable();
         if (clustered != null) {
             processor.setNodeId(clustered.nodeId());
+            processor.setSharedState(clustered.stateRepository());
         }
         return processor;
     }
@@ -138,15 +160,15 @@ public class BlackPearlEscalationAutoConfiguration {
         };
     }
 
-    /** The time between two firings of the cron, for the health check; a bad cron names the property. */
-    static Duration schedulePeriod(String cron) {
+    /**
+     * The time between two firings of the cron, for the health check; empty when it fires only once more (no
+     * health check then). A bad cron, or one that never fires again, names the property.
+     */
+    static Optional<Duration> schedulePeriod(String cron) {
         try {
-            CronExpression expression = new CronExpression(cron);
-            Date next = expression.getNextValidTimeAfter(new Date());
-            Date after = expression.getNextValidTimeAfter(next);
-            return Duration.ofMillis(after.getTime() - next.getTime());
-        } catch (ParseException e) {
-            throw new IllegalStateException("Invalid blackpearl.escalation.cron '" + cron + "': " + e.getMessage(), e);
+            return CronSchedule.period("blackpearl.escalation.cron", cron);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Invalid " + e.getMessage(), e);
         }
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * store (tables created on first start), clustered, and the due jobs are escalated. On the PostgreSQL of
  * .ci/run when BLACKPEARL_TEST_PG_URL is set, else on an H2 file database.
  */
-@SpringBootTest(classes = TestApplication.class, properties = {
+@SpringBootTest(classes = {TestApplication.class, ClusteredEscalationTest.JobEventRoute.class}, properties = {
         "blackpearl.escalation.enabled=true",
         "blackpearl.escalation.cron=0/1 * * * * ?",
         "blackpearl.escalation.policy-file=classpath:boot-policy.yaml",
@@ -74,6 +74,69 @@ class ClusteredEscalationTest {
 
     @Autowired
     CamelContext camelContext;
+
+    /** A user's job-event route in cluster mode, as docs/spring-boot.md shows it. */
+    /** The job ids of the events the user's route received. */
+    static final java.util.List<String> EVENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class JobEventRoute {
+        @org.springframework.context.annotation.Bean
+        io.camelblackpearl.cluster.ClusterPollScheduler jobEventScheduler() {
+            return new io.camelblackpearl.cluster.ClusterPollScheduler("job-events", "0/1 * * * * ?");
+        }
+
+        @org.springframework.context.annotation.Bean
+        org.apache.camel.builder.RouteBuilder jobEvents() {
+            return new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("blackpearl:activeJob?scheduler=#jobEventScheduler&stateRepository=#blackpearlClusterState"
+                            + "&events=PRIORITY_CHANGED").routeId("job-events")
+                            .process(e -> EVENTS.add(e.getMessage().getHeader("CamelBlackPearlJobId", String.class)));
+                }
+            };
+        }
+    }
+
+    /**
+     * The job-event route polls on the clustered schedule (its trigger in the job store), reports the
+     * escalation's change, and keeps its watermark in the cluster's database; the escalation's last success is
+     * recorded there too, and its health check judges the cluster's runs.
+     */
+    @Test
+    void jobEventsAndTheEscalationsHealthUseTheClustersDatabase() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!EVENTS.contains(DUE.id().toString())) {
+            assertThat(System.nanoTime()).as("the due job's PRIORITY_CHANGED was reported").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        try (Connection c = DriverManager.getConnection(DATABASE[0], DATABASE[1], DATABASE[2]);
+             Statement s = c.createStatement()) {
+            try (ResultSet triggers = s.executeQuery("SELECT TRIGGER_NAME FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'blackpearl'"
+                    + " AND TRIGGER_NAME = 'job-events'")) {
+                assertThat(triggers.next()).as("the job-event poll's trigger in the clustered job store").isTrue();
+            }
+            try (ResultSet state = s.executeQuery("SELECT state_key FROM blackpearl_state ORDER BY state_key")) {
+                java.util.List<String> keys = new java.util.ArrayList<>();
+                while (state.next()) {
+                    keys.add(state.getString(1));
+                }
+                assertThat(keys).contains("blackpearl-escalation-last-success", "blackpearl-events-job-events");
+            }
+        }
+        org.apache.camel.health.HealthCheck escalation = org.apache.camel.health.HealthCheckHelper
+                .invokeReadiness(camelContext).stream().filter(r -> r.getCheck().getId().equals("blackpearl-escalation"))
+                .findFirst().orElseThrow().getCheck();
+        org.apache.camel.health.HealthCheck.Result result = escalation.call();
+        assertThat(result.getState()).isEqualTo(org.apache.camel.health.HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsEntry("scope", "cluster");
+        assertThat(org.apache.camel.health.HealthCheckHelper.invokeReadiness(camelContext))
+                .anySatisfy(r -> {
+                    assertThat(r.getCheck().getId()).isEqualTo("blackpearl-cluster");
+                    assertThat(r.getState()).isEqualTo(org.apache.camel.health.HealthCheck.State.UP);
+                });
+    }
 
     @Test
     void theTriggerLivesInTheClusteredJobStoreAndTheDueJobsAreEscalated() throws Exception {

@@ -27,20 +27,39 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
      * is one and the component has an appliance to check; {@code healthCheckProducerEnabled=false} turns it off.
      */
     /**
-     * The {@code camel.component.<name>.*} properties (environment variables, system properties, properties
-     * files) were bound already, with Camel's lenient reading of numbers: their text is checked here, strictly.
+     * The {@code camel.component.<name>.*} settings were bound already, with Camel's lenient reading of
+     * numbers: their text is checked here, strictly, from whichever source wins (a system property over an
+     * environment variable over a properties file, as Camel Main binds them).
      */
     @Override
     protected void doInit() throws Exception {
         super.doInit();
         String prefix = "camel.component." + nameInContext() + ".";
-        java.util.Properties given = getCamelContext().getPropertiesComponent().loadProperties(key -> key.startsWith(prefix));
-        for (String key : given.stringPropertyNames()) {
-            String option = key.substring(prefix.length());
-            if (option.startsWith("configuration.")) {
-                option = option.substring("configuration.".length());
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        java.util.Properties system = System.getProperties();
+        for (String key : system.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                checkSetting(key.substring(prefix.length()), system.getProperty(key), "system property " + key, checked);
             }
-            NumericOptions.check(option, given.getProperty(key), key);
+        }
+        String envPrefix = prefix.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        for (Map.Entry<String, String> variable : System.getenv().entrySet()) {
+            if (variable.getKey().startsWith(envPrefix)) {
+                String option = variable.getKey().substring(envPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+                checkSetting(option, variable.getValue(), "environment variable " + variable.getKey(), checked);
+            }
+        }
+        java.util.Properties files = getCamelContext().getPropertiesComponent().loadProperties(key -> key.startsWith(prefix));
+        for (String key : files.stringPropertyNames()) {
+            checkSetting(key.substring(prefix.length()), files.getProperty(key), "property " + key, checked);
+        }
+    }
+
+    /** Checks one setting unless a source that wins over this one set the same option. */
+    private static void checkSetting(String option, String value, String where, java.util.Set<String> checked) {
+        String name = option.startsWith("configuration.") ? option.substring("configuration.".length()) : option;
+        if (checked.add(name.replace("-", "").toLowerCase(Locale.ROOT))) {
+            NumericOptions.check(name, value, where);
         }
     }
 

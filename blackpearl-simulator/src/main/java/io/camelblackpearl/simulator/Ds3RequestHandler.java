@@ -50,6 +50,8 @@ final class Ds3RequestHandler implements HttpRequestHandler {
     @Override
     public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {
         IncomingRequest in = IncomingRequest.parse(request, requestIds.incrementAndGet());
+        // As an appliance does on every answer, errors included; the same number as an <Error>'s ResourceId.
+        response.setHeader("x-amz-request-id", Long.toString(in.requestId()));
         int status = 500;
         appliance.requestStarted();
         try {

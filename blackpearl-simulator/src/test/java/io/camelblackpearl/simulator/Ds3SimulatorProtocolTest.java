@@ -70,6 +70,23 @@ class Ds3SimulatorProtocolTest {
         assertThat(RequestSignatures.sign(SECRET, g)).isEqualTo("/rpRVE/kvjOyZ4M278ZvnC//zIw=");
     }
 
+    /** Every answer carries its own x-amz-request-id, as an appliance's do: successes, 404, 403 and played faults. */
+    @Test
+    void everyAnswerCarriesAUniqueRequestId() throws Exception {
+        SIM.appliance().faults().failNext(Ds3Operation.LIST_ACTIVE_JOBS, 1, 503);
+        java.util.List<HttpResponse<String>> answers = java.util.List.of(
+                send("GET", "/_rest_/active_job"),
+                send("GET", "/_rest_/active_job"),
+                send("GET", "/_rest_/active_job/" + UUID.randomUUID()),
+                send("GET", "/_rest_/active_job", null, now("+0000"), "wrong-secret"));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(503, 200, 404, 403);
+        java.util.List<String> ids = answers.stream()
+                .map(a -> a.headers().firstValue("x-amz-request-id").orElseThrow(() -> new AssertionError("no request id: " + a))).toList();
+        assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).matches("\\d+"));
+        assertThat(answers.get(2).body()).as("the 404's error document names the same id")
+                .contains("<ResourceId>" + ids.get(2) + "</ResourceId>");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"GMT", "+0000", "-0000"})
     void acceptsEveryDateSpellingTheSdksUse(String zone) throws Exception {

@@ -68,6 +68,12 @@ public final class BlackPearlConstants {
               javaType = "Integer")
     public static final String ATTEMPTS = "CamelBlackPearlAttempts";
 
+    @Metadata(label = "producer", description = """
+            The appliance's id of the request (its x-amz-request-id answer header), which Spectra support asks for: \
+            the last page's for list. Also set when the call failed with an answer; absent when none came.""",
+              javaType = "String")
+    public static final String REQUEST_ID = "CamelBlackPearlRequestId";
+
     @Metadata(label = "consumer", description = """
             What happened to the job: CREATED, PRIORITY_CHANGED, WAITING, COMPLETED or CANCELED.""",
               javaType = "String")

@@ -39,6 +39,7 @@ public class BlackPearlProducer extends DefaultProducer {
             perform(exchange, inputs, operation, client, getEndpoint());
         } catch (BlackPearlException e) {
             exchange.getMessage().setHeader(BlackPearlConstants.ATTEMPTS, e.getAttempts());
+            exchange.getMessage().setHeader(BlackPearlConstants.REQUEST_ID, e.getRequestId());
             throw e;
         }
     }
@@ -88,6 +89,7 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setHeader(BlackPearlConstants.PRIORITY, job.priority() == null ? null : job.priority().name());
         out.setHeader(BlackPearlConstants.HTTP_STATUS, response.status());
         out.setHeader(BlackPearlConstants.ATTEMPTS, response.attempts());
+        out.setHeader(BlackPearlConstants.REQUEST_ID, response.requestId());
     }
 
     private static void list(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlConfiguration options,
@@ -99,6 +101,7 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setHeader(BlackPearlConstants.TOTAL_RESULT_COUNT, listing.totalResultCount());
         out.setHeader(BlackPearlConstants.HTTP_STATUS, 200);
         out.setHeader(BlackPearlConstants.ATTEMPTS, listing.attempts());
+        out.setHeader(BlackPearlConstants.REQUEST_ID, listing.requestId());
     }
 
     private static void delete(Exchange exchange, String jobId, Ds3Response<Void> response) {
@@ -107,6 +110,7 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setHeader(BlackPearlConstants.JOB_ID, jobId);
         out.setHeader(BlackPearlConstants.HTTP_STATUS, response.status());
         out.setHeader(BlackPearlConstants.ATTEMPTS, response.attempts());
+        out.setHeader(BlackPearlConstants.REQUEST_ID, response.requestId());
     }
 
     private static void masterObjectList(Exchange exchange, String jobId, Ds3Response<MasterObjectList> response) {
@@ -118,5 +122,6 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setHeader(BlackPearlConstants.JOB_STATUS, mol.status() == null ? null : mol.status().name());
         out.setHeader(BlackPearlConstants.HTTP_STATUS, response.status());
         out.setHeader(BlackPearlConstants.ATTEMPTS, response.attempts());
+        out.setHeader(BlackPearlConstants.REQUEST_ID, response.requestId());
     }
 }

@@ -25,6 +25,7 @@ public class BlackPearlException extends RuntimeException {
     private final boolean managementPath;
     private List<String> attempts = List.of();
     private String gaveUpBecause;
+    private String requestId;
 
     /** An error answer from the appliance. */
     public BlackPearlException(String method, String path, int httpStatus, Ds3Error error, Duration retryAfter,
@@ -76,6 +77,19 @@ public class BlackPearlException extends RuntimeException {
         this.gaveUpBecause = gaveUpBecause;
     }
 
+    /** Set by the client from the answer's {@code x-amz-request-id}. */
+    void setRequestId(String requestId) {
+        this.requestId = requestId;
+    }
+
+    /**
+     * The appliance's id of the request that failed ({@code x-amz-request-id}), which Spectra support asks
+     * for; null when no answer came (a transport failure) or the answer carried none.
+     */
+    public String getRequestId() {
+        return requestId;
+    }
+
     /** What this attempt got, for messages and meters: the HTTP status, or the I/O failure's class name. */
     public String outcome() {
         if (httpStatus > 0) {
@@ -97,7 +111,7 @@ public class BlackPearlException extends RuntimeException {
     /** The failure, and when the call was retried, how many attempts it made and what each got. */
     @Override
     public String getMessage() {
-        String message = super.getMessage();
+        String message = super.getMessage() + (requestId == null ? "" : " [request id " + requestId + "]");
         if (attempts.size() < 2 && gaveUpBecause == null) {
             return message;
         }

@@ -17,6 +17,14 @@ public record Ds3Response<T>(int status, T body, Map<String, String> headers, in
         return new Ds3Response<>(status, body, headers, value);
     }
 
+    /** The appliance's id of this request ({@code x-amz-request-id}), which its support asks for; null when none came. */
+    public String requestId() {
+        return headers.get(REQUEST_ID_HEADER);
+    }
+
+    /** The answer header that carries the appliance's request id, lower-cased. */
+    public static final String REQUEST_ID_HEADER = "x-amz-request-id";
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
     }

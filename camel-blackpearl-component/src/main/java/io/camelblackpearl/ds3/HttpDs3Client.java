@@ -376,8 +376,10 @@ public final class HttpDs3Client implements Ds3Client {
             // At most a bounded prefix: a 20 MB error page from a proxy is neither read whole nor drained.
             byte[] body = entity == null ? new byte[0] : readAtMost(entity.getContent(), MAX_ERROR_BODY, request);
             Header retryAfter = response.getFirstHeader("Retry-After");
-            throw new BlackPearlException(method, rawPath, status, Ds3Xml.readError(body), retryAfter(retryAfter),
+            BlackPearlException error = new BlackPearlException(method, rawPath, status, Ds3Xml.readError(body), retryAfter(retryAfter),
                     status == 404 && response.containsHeader(MANAGEMENT_PATH_HEADER));
+            error.setRequestId(requestId(response));
+            throw error;
         }
         T body = null;
         if (reader != null) {
@@ -397,7 +399,9 @@ public final class HttpDs3Client implements Ds3Client {
                 if (transport != null) {
                     throw transport;
                 }
-                throw new BlackPearlResponseParseException(method, rawPath, status, reader.what(), e);
+                BlackPearlResponseParseException unreadable = new BlackPearlResponseParseException(method, rawPath, status, reader.what(), e);
+                unreadable.setRequestId(requestId(response));
+                throw unreadable;
             }
         }
         return new Ds3Response<>(status, body, headers(response));
@@ -419,6 +423,11 @@ public final class HttpDs3Client implements Ds3Client {
             }
         }
         return null;
+    }
+
+    private static String requestId(ClassicHttpResponse response) {
+        Header id = response.getFirstHeader(Ds3Response.REQUEST_ID_HEADER);
+        return id == null ? null : id.getValue();
     }
 
     private static Map<String, String> headers(ClassicHttpResponse response) {
@@ -448,8 +457,17 @@ public final class HttpDs3Client implements Ds3Client {
             return byName;
         }
 
+        /** One name looked up (the request id on every call) is found by a scan, without building the map. */
         @Override
         public String get(Object name) {
+            if (byName == null && name instanceof String wanted) {
+                for (Header header : received) {
+                    if (header.getName().equalsIgnoreCase(wanted)) {
+                        return header.getValue();
+                    }
+                }
+                return null;
+            }
             return byName().get(name);
         }
 

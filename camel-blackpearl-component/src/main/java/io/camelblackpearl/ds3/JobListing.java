@@ -10,6 +10,7 @@ import java.util.List;
  * @param totalResultCount  what the appliance reported as {@code Total-Result-Count}, or the number read
  * @param pages             how many pages were read
  * @param attempts          how many requests that took, retries included
+ * @param requestId         the appliance's request id of the last page read (x-amz-request-id); null when none came
  */
-public record JobListing<T extends Ds3Job>(List<T> jobs, long totalResultCount, int pages, int attempts) {
+public record JobListing<T extends Ds3Job>(List<T> jobs, long totalResultCount, int pages, int attempts, String requestId) {
 }

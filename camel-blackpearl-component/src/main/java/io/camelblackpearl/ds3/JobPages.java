@@ -41,7 +41,8 @@ final class JobPages {
             boolean lastByTruncation = page.longHeader("Page-Truncated").map(left -> left == 0).orElse(false);
             if (page.body().isEmpty() || lastByCount || (total < 0 && lastByTruncation)
                     || (total < 0 && page.body().size() < pageLength)) {
-                return new JobListing<>(List.copyOf(jobs.values()), total >= 0 ? total : jobs.size(), pages, attempts);
+                return new JobListing<>(List.copyOf(jobs.values()), total >= 0 ? total : jobs.size(), pages, attempts,
+                        page.requestId());
             }
             if (executor != null && pages == 1 && total > offset + pageLength) {
                 // The pages between this one and the last announced one, two in flight; the last is read below.

@@ -56,6 +56,10 @@ class ActiveJobOperationsTest extends BlackPearlTestSupport {
                 .containsEntry(BlackPearlConstants.PRIORITY, "URGENT")
                 .containsEntry(BlackPearlConstants.JOB_STATUS, "IN_PROGRESS")
                 .containsEntry(BlackPearlConstants.HTTP_STATUS, 200);
+        String requestId = exchange.getMessage().getHeader(BlackPearlConstants.REQUEST_ID, String.class);
+        assertThat(requestId).as("the appliance's x-amz-request-id").isNotBlank();
+        Exchange again = send("blackpearl:activeJob?priority=URGENT", Map.of(BlackPearlConstants.JOB_ID, job.id().toString()));
+        assertThat(again.getMessage().getHeader(BlackPearlConstants.REQUEST_ID, String.class)).isNotBlank().isNotEqualTo(requestId);
     }
 
     @Test
@@ -155,6 +159,7 @@ class ActiveJobOperationsTest extends BlackPearlTestSupport {
         List<Instant> created = jobs.stream().map(j -> ((ActiveJob) j).createdAt()).toList();
         assertThat(created).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(exchange.getMessage().getHeader(BlackPearlConstants.TOTAL_RESULT_COUNT)).isEqualTo(2345L);
+        assertThat(exchange.getMessage().getHeader(BlackPearlConstants.REQUEST_ID, String.class)).as("the last page's").isNotBlank();
         List<RecordedRequest> pages = appliance().requests(Ds3Operation.LIST_ACTIVE_JOBS);
         assertThat(pages).extracting(RecordedRequest::rawQuery).containsExactly(
                 "page_length=1000&page_offset=0", "page_length=1000&page_offset=1000", "page_length=1000&page_offset=2000");

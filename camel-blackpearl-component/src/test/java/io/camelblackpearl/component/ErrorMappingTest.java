@@ -43,6 +43,19 @@ class ErrorMappingTest extends BlackPearlTestSupport {
         assertThat(e.getMethod()).isEqualTo("PUT");
         assertThat(e.getPath()).isEqualTo("/_rest_/active_job/" + id);
         assertThat(e.getMessage()).contains("PUT /_rest_/active_job/" + id, "404", "NotFound");
+        // The appliance's request id (x-amz-request-id), which the simulator also writes as the error's ResourceId.
+        assertThat(e.getRequestId()).isEqualTo(e.getResourceId().toString());
+        assertThat(e.getMessage()).contains("[request id " + e.getRequestId() + "]");
+    }
+
+    @Test
+    void aFailedCallLeavesTheRequestIdInAHeader() {
+        String id = UUID.randomUUID().toString();
+        Exchange exchange = template.request("blackpearl:activeJob?priority=HIGH",
+                e -> e.getMessage().setHeader(BlackPearlConstants.JOB_ID, id));
+        BlackPearlException e = exchange.getException(BlackPearlException.class);
+        assertThat(e).isNotNull();
+        assertThat(exchange.getMessage().getHeader(BlackPearlConstants.REQUEST_ID)).isEqualTo(e.getRequestId()).isNotNull();
     }
 
     @Test

@@ -166,7 +166,13 @@ class EscalationRunTest extends BlackPearlTestSupport {
         appliance().faults().inject(Ds3Operation.MODIFY_ACTIVE_JOB, unlucky.id().toString(), 4,
                 new Fault.ErrorResponse(503, "ServiceUnavailable", "busy", 0));
 
-        EscalationReport first = run("direct:escalate");
+        EscalationReport first;
+        try (io.camelblackpearl.LogCapture audit = io.camelblackpearl.LogCapture.of("io.camelblackpearl.escalation.audit", org.apache.logging.log4j.Level.INFO)) {
+            first = run("direct:escalate");
+            // The failed decision's audit line names the appliance's id of the refused request, for support.
+            assertThat(audit.lines()).filteredOn(l -> l.contains("outcome=FAILED")).singleElement()
+                    .satisfies(l -> assertThat(l).contains("job=" + unlucky.id()).containsPattern("\\[request id \\d+\\]"));
+        }
         assertThat(first.count(EscalationOutcome.FAILED)).isEqualTo(1);
         assertThat(first.count(EscalationOutcome.APPLIED)).isEqualTo(expectedModifies - 1);
         assertThat(first.succeeded()).isFalse();

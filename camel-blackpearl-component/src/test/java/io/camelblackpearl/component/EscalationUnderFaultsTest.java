@@ -133,6 +133,7 @@ class EscalationUnderFaultsTest {
                 for (EscalationDecision d : failed) {
                     assertThat(failedLines).anySatisfy(l -> assertThat(l).contains("job=" + d.jobId()));
                 }
+
                 assertThat(meters.counter("blackpearl.escalation.decisions", "rule", "restores", "outcome", "FAILED").count()
                         + meters.counter("blackpearl.escalation.decisions", "rule", "default", "outcome", "FAILED").count())
                         .isEqualTo(failed.size());

@@ -36,8 +36,9 @@ import org.apache.hc.core5.http.io.SocketConfig;
 /**
  * Figure 4 of the performance work, end to end: an escalation sweep over 10,000 active jobs of which exactly
  * 1,000 are due (names ending 00001 to 01000), through the Camel component with the escalation's parallelism,
- * against what a bare Apache HttpClient 5 needs for the same work (list every page, send the same 1,000 signed
- * PUTs at the same concurrency, nothing parsed). The simulator runs in its own process (its CLI jar); rounds are
+ * against what any escalation must do, written bare: list every page with Apache HttpClient 5, read each job's id,
+ * priority, creation date and name with a plain StAX loop, and send the same 1,000 signed PUTs at the same
+ * concurrency. The simulator runs in its own process (its CLI jar); rounds are
  * paired (sweep, then bare, each from the same state) and the median ratio is printed.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.camelblackpearl.benchmarks.EscalationSweepHarness
@@ -166,7 +167,10 @@ public final class EscalationSweepHarness {
         }
     }
 
-    /** What a general-purpose client does: signed requests on pooled kept-alive connections, nothing parsed. */
+    /**
+     * What any escalation must do, with nothing but HttpClient and StAX: signed requests on pooled kept-alive
+     * connections, each listed job's id, priority, creation date and name read, the modifies sent.
+     */
     private static final class Bare implements AutoCloseable {
         private final String endpoint;
         private final CloseableHttpClient http;
@@ -195,9 +199,58 @@ public final class EscalationSweepHarness {
             });
         }
 
-        void listAllPages() throws Exception {
+        /** One listed job as the baseline reads it: the four fields an escalation decides on. */
+        record Listed(String id, String priority, Instant createdAt, String name) {
+        }
+
+        List<Listed> listAllPages() throws Exception {
+            List<Listed> jobs = new ArrayList<>(10000);
             for (int offset = 0; offset < 10000; offset += 1000) {
-                send("GET", "/_rest_/active_job", "page_length=1000&page_offset=" + offset);
+                readJobs(send("GET", "/_rest_/active_job", "page_length=1000&page_offset=" + offset), jobs);
+            }
+            if (jobs.size() != 10000) {
+                throw new IllegalStateException("the bare listing read " + jobs.size() + " jobs");
+            }
+            return jobs;
+        }
+
+        private static final javax.xml.stream.XMLInputFactory XML = javax.xml.stream.XMLInputFactory.newFactory();
+
+        /** A plain StAX loop over {@code <Data><Job>…</Job>…</Data>}: the four fields' text, every other element skipped. */
+        private static void readJobs(String page, List<Listed> into) throws Exception {
+            javax.xml.stream.XMLStreamReader xml = XML.createXMLStreamReader(new java.io.StringReader(page));
+            try {
+                String id = null;
+                String priority = null;
+                String created = null;
+                String name = null;
+                int depth = 0;
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                        depth++;
+                        if (depth == 3) {
+                            switch (xml.getLocalName()) {
+                                case "Id" -> id = xml.getElementText();
+                                case "Priority" -> priority = xml.getElementText();
+                                case "CreatedAt" -> created = xml.getElementText();
+                                case "Name" -> name = xml.getElementText();
+                                default -> {
+                                    continue;
+                                }
+                            }
+                            depth--; // getElementText consumed the end tag
+                        }
+                    } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                        if (depth == 2) {
+                            into.add(new Listed(id, priority, Instant.parse(created), name));
+                            id = priority = created = name = null;
+                        }
+                        depth--;
+                    }
+                }
+            } finally {
+                xml.close();
             }
         }
 

@@ -76,6 +76,8 @@ public final class PerformanceFigures {
         }
         figures.add(new Figure("6. listing time, 10x the jobs (ratio)", "ScaleHarness", List.of("-Xmx1g"),
                 quick ? List.of(cli, "5000", "50000") : List.of(cli), SCALE, "~10 (linear)"));
+        figures.add(new Figure("7. 200,000 objects over HTTP: full read/summary", "SummaryReadHarness", List.of("-Xmx1g"),
+                List.of(cli, "200000", quick ? "5" : "15"), "ratio full/summary median ([0-9.]+)", ">= 3.00"));
         List<List<Double>> values = new ArrayList<>();
         figures.forEach(f -> values.add(new ArrayList<>()));
         for (int r = 1; r <= runs; r++) {

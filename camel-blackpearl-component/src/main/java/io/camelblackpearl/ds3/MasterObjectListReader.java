@@ -20,9 +20,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * A MasterObjectList read straight off the StAX stream into the model, with the rules of the mapper's binding
  * ({@link Ds3Xml}): unknown attributes and elements ignored, empty values absent, a value that does not parse a
- * failure naming its field. With {@code includeObjects} false every {@code <Objects>} chunk is skipped by the
- * parser without being tokenised into values: the summary of a job of a million objects costs what scanning its
- * bytes costs, in constant memory. Read here rather than through Jackson's data binding, the full read of a large
+ * failure naming its field. With {@code includeObjects} false reading stops at the first {@code <Objects>} chunk after
+ * the {@code <Nodes>} (where an appliance writes them): the rest of the document is never tokenised (its bytes are drained when the body is closed), so the summary of
+ * a job of a million objects costs little more than moving its bytes, in constant memory. Read here rather than through Jackson's data binding, the full read of a large
  * job takes about two thirds of the time (docs/benchmarks.md, figure 3) and keeps chunks and objects the binding
  * loses when another element comes between them.
  */
@@ -36,13 +36,20 @@ final class MasterObjectListReader {
         try {
             String[] root = attributes(xml, Root.BY_NAME, Root.values().length);
             List<JobNode> nodes = List.of();
+            boolean nodesRead = false;
             List<JobChunk> chunks = new ArrayList<>();
             while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
                 String element = xml.getLocalName();
                 if ("Nodes".equals(element)) {
                     nodes = nodes(xml);
+                    nodesRead = true;
                 } else if (includeObjects && "Objects".equals(element)) {
                     chunks.add(chunk(xml));
+                } else if ("Objects".equals(element) && nodesRead) {
+                    // The summary has all it returns (the root's attributes, and the Nodes that an appliance writes
+                    // before the chunks): the rest is not tokenised. Closing the body drains it as bytes, and a body
+                    // cut short still fails there, as a transport failure.
+                    break;
                 } else {
                     XmlValues.skip(xml);
                 }

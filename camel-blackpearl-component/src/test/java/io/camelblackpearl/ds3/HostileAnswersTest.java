@@ -125,6 +125,60 @@ class HostileAnswersTest {
         }
     }
 
+    private static final String SUMMARY_HEAD = "<MasterObjectList JobId=\"9297aeb5-8e3c-407a-ab0f-26e307d064dd\" Priority=\"HIGH\">"
+            + "<Nodes><Node Id=\"547b3ced-3138-402f-956c-e2bb39c6b281\"/></Nodes>";
+    private static final String CHUNK = "<Objects ChunkNumber=\"1\"><Object Name=\"a\" Length=\"1\" Offset=\"0\"/>";
+
+    /** An answer that announces {@code announced} bytes and sends only {@code sent}, then closes. */
+    private static RawHttpServer.Answer cutShort(String sent, long announced) {
+        byte[] bytes = sent.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (out, written) -> {
+            out.write(RawHttpServer.head(200, "application/xml", announced));
+            out.write(bytes);
+            written.addAndGet(bytes.length);
+        };
+    }
+
+    /** A body cut short before the summary has what it returns fails, as a transport failure (retryable). */
+    @Test
+    void aSummaryOfABodyCutShortInItsHeadFails() throws Exception {
+        String head = SUMMARY_HEAD.substring(0, SUMMARY_HEAD.indexOf("<Node "));
+        try (RawHttpServer server = new RawHttpServer(cutShort(head, head.length() + 100_000));
+             HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(2))) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> client.getJob("9297aeb5-8e3c-407a-ab0f-26e307d064dd", false)))
+                    .isInstanceOf(BlackPearlTransportException.class)
+                    .hasMessageContaining("GET /_rest_/job/9297aeb5-8e3c-407a-ab0f-26e307d064dd failed");
+            assertThat(client.connectionPool().leased()).isZero();
+        }
+    }
+
+    /**
+     * The summary stops at the first chunk. Of a large answer the rest is not read at all: the connection is
+     * dropped, so whatever comes after (here: nothing, the server hangs up) does not matter and nothing hangs.
+     * A short answer is drained instead, and its connection kept; cut short, it fails as a transport failure.
+     */
+    @Test
+    void aSummaryDropsTheConnectionOfALargeAnswerAndDrainsAShortOne() throws Exception {
+        try (RawHttpServer server = new RawHttpServer(cutShort(SUMMARY_HEAD + CHUNK, 30_000_000));
+             HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(2))) {
+            assertThat(client.getJob("9297aeb5-8e3c-407a-ab0f-26e307d064dd", false).body().nodes()).hasSize(1);
+            assertThat(client.connectionPool()).isEqualTo(new HttpDs3Client.PoolStats(0, 0, 0));
+        }
+        String whole = SUMMARY_HEAD + CHUNK + "</Objects></MasterObjectList>";
+        try (RawHttpServer server = new RawHttpServer(RawHttpServer.text(200, "application/xml", whole));
+             HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(2))) {
+            assertThat(client.getJob("9297aeb5-8e3c-407a-ab0f-26e307d064dd", false).body().priority())
+                    .isEqualTo(io.camelblackpearl.ds3.model.Priority.HIGH);
+            assertThat(client.connectionPool()).as("drained and kept").isEqualTo(new HttpDs3Client.PoolStats(0, 1, 0));
+        }
+        try (RawHttpServer server = new RawHttpServer(cutShort(SUMMARY_HEAD + CHUNK, 10_000));
+             HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(2))) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> client.getJob("9297aeb5-8e3c-407a-ab0f-26e307d064dd", false)))
+                    .isInstanceOf(BlackPearlTransportException.class);
+            assertThat(client.connectionPool().leased()).isZero();
+        }
+    }
+
     @Test
     void theSecretKeyIsInNoMessage() throws Exception {
         BlackPearlException e = listFails(RawHttpServer.text(403, "application/xml",

@@ -90,15 +90,24 @@ class EscalationPlannerTest {
 
     @Test
     void neverDowngradesWhateverTheLadderSays() {
+        List<EscalationDecision> all = new ArrayList<>();
         for (Priority current : List.of(Priority.URGENT, Priority.HIGH, Priority.NORMAL, Priority.LOW)) {
             for (String age : List.of("1m", "31m", "3h", "7h", "5h", "2d")) {
-                for (EscalationDecision d : PLANNER.plan(List.of(
+                List<EscalationDecision> decisions = PLANNER.plan(List.of(
                         job("restore-x", JobRequestType.GET, current, PolicyFile.parseDuration(age)),
-                        job("archive-x", JobRequestType.PUT, current, PolicyFile.parseDuration(age))), EXAMPLE)) {
-                    assertThat(d.to().isAbove(d.from())).as("%s -> %s", d.from(), d.to()).isTrue();
-                    assertThat(d.to().isUserSettable()).isTrue();
+                        job("archive-x", JobRequestType.PUT, current, PolicyFile.parseDuration(age))), EXAMPLE);
+                if (current == Priority.URGENT) {
+                    assertThat(decisions).as("nothing is above URGENT, and nothing is lowered from it (age %s)", age).isEmpty();
                 }
+                all.addAll(decisions);
             }
+        }
+        // The loop below must have something to check: low jobs of two days are raised, at least.
+        assertThat(all).as("decisions over every priority and age").hasSizeGreaterThanOrEqualTo(6)
+                .anySatisfy(d -> assertThat(d.from()).isEqualTo(Priority.LOW));
+        for (EscalationDecision d : all) {
+            assertThat(d.to().isAbove(d.from())).as("%s -> %s", d.from(), d.to()).isTrue();
+            assertThat(d.to().isUserSettable()).isTrue();
         }
     }
 

@@ -34,6 +34,9 @@ public final class SimulatorMain {
                                     (default 0.1)
               --new-job-every DURATION
                                     with --complete-after: a new job arrives this often (default: none)
+              --tls-key-store FILE  serve https with the PKCS12 key store's key and certificate
+              --tls-key-store-password PW
+                                    its password (default changeit)
               --access-log FILE     append one line per request: time, method, path and query, status
               --fault-seed N        seed of the fault draws (rates, delay ranges), for reproducible runs (default 42)
             """ + FaultSpec.GRAMMAR;
@@ -77,6 +80,8 @@ public final class SimulatorMain {
         java.util.List<FaultSpec> faults = new java.util.ArrayList<>();
         Long faultSeed = null;
         java.nio.file.Path accessLog = null;
+        java.nio.file.Path tlsKeyStore = null;
+        String tlsPassword = "changeit";
         String accessKey = null;
         String secretKey = null;
         Duration completeAfter = null;
@@ -111,6 +116,8 @@ public final class SimulatorMain {
                 case "--secret-key" -> secretKey = value;
                 case "--fault" -> faults.add(FaultSpec.parse(value));
                 case "--access-log" -> accessLog = java.nio.file.Path.of(value);
+                case "--tls-key-store" -> tlsKeyStore = java.nio.file.Path.of(value);
+                case "--tls-key-store-password" -> tlsPassword = value;
                 case "--fault-seed" -> faultSeed = (long) intValue(option, value);
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
@@ -131,6 +138,9 @@ public final class SimulatorMain {
         if (accessKey != null) {
             builder.credentials(accessKey, secretKey);
         }
+        if (tlsKeyStore != null) {
+            builder.tls(serverTls(tlsKeyStore, tlsPassword));
+        }
         Ds3Simulator simulator = builder.build().seed(plan);
         if (faultSeed != null) {
             simulator.appliance().faults().seed(faultSeed);
@@ -143,6 +153,23 @@ public final class SimulatorMain {
             simulator.appliance().lifecycle(new JobLifecycle(completeAfter, cancelRate == null ? 0.1 : cancelRate, newJobEvery, seed));
         }
         return simulator;
+    }
+
+    /** The server side of TLS from a PKCS12 key store holding one key and its certificate chain. */
+    private static javax.net.ssl.SSLContext serverTls(java.nio.file.Path keyStore, String password) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
+            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+            keys.load(in, password.toCharArray());
+            javax.net.ssl.KeyManagerFactory factory = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(keys, password.toCharArray());
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(factory.getKeyManagers(), null, null);
+            return tls;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("Option --tls-key-store: cannot read '" + keyStore + "' as a PKCS12 key store: "
+                    + e.getMessage());
+        }
     }
 
     private static int intValue(String option, String value) {

@@ -53,8 +53,16 @@ public final class ApplianceCheck {
         if (e instanceof BlackPearlTransportException) {
             Throwable tls = firstOf(e, SSLException.class);
             if (tls != null) {
-                return new Result(Verdict.TLS_REFUSED, at + ": TLS refused (" + tls.getMessage() + "); check that the "
-                        + "appliance's certificate is trusted (camel.component.blackpearl.ssl-context-parameters) and that "
+                String message = String.valueOf(tls.getMessage());
+                if (message.contains("No name matching") || message.contains("No subject alternative")) {
+                    // JSSE's host name check: trusted or not, the certificate names another host
+                    return new Result(Verdict.TLS_REFUSED, at + ": TLS refused (" + message + "): the certificate is not "
+                            + "issued to the host name in camel.component.blackpearl.endpoint; use a name the certificate "
+                            + "lists (its subject alternative names)");
+                }
+                return new Result(Verdict.TLS_REFUSED, at + ": TLS refused (" + message + "); check that the "
+                        + "appliance's certificate is trusted (camel.component.blackpearl.ssl-context-parameters, "
+                        + "useGlobalSslContextParameters or the JVM's trust store) and that "
                         + "camel.component.blackpearl.endpoint uses the right scheme");
             }
             Throwable cause = e.getCause() == null ? e : e.getCause();

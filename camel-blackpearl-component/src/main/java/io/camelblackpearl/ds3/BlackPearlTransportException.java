@@ -1,6 +1,9 @@
 package io.camelblackpearl.ds3;
 
-/** No answer: connection refused or reset, timeout, TLS failure. Always retryable. */
+/**
+ * No answer: connection refused or reset, timeout, TLS failure. Retryable, except when the appliance's
+ * certificate was refused (not trusted, or issued to another host name): sending again cannot change that.
+ */
 public class BlackPearlTransportException extends BlackPearlException {
 
     public BlackPearlTransportException(String method, String path, Throwable cause) {
@@ -9,6 +12,16 @@ public class BlackPearlTransportException extends BlackPearlException {
 
     @Override
     public boolean isRetryable() {
-        return true;
+        return !isCertificateRefused();
+    }
+
+    /** Whether TLS failed because the appliance's certificate was refused: untrusted, expired, or for another host. */
+    public boolean isCertificateRefused() {
+        for (Throwable t = getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

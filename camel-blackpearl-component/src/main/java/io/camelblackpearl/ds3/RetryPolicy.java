@@ -49,10 +49,10 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         return failure.getRetryAfter().map(this::capped).orElseGet(() -> backoff(retriesSoFar, random));
     }
 
-    /** No answer at all, or an answer that says "try again": 502, 503, 504, 429. */
+    /** No answer at all (but for a refused certificate), or an answer that says "try again": 502, 503, 504, 429. */
     private static boolean worthRetrying(BlackPearlException failure) {
-        if (failure instanceof BlackPearlTransportException) {
-            return true;
+        if (failure instanceof BlackPearlTransportException transport) {
+            return transport.isRetryable();
         }
         int status = failure.getHttpStatus();
         return status == 502 || status == 503 || status == 504 || status == 429;

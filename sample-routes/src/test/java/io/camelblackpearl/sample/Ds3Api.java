@@ -47,15 +47,21 @@ final class Ds3Api {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss '+0000'", Locale.US).withZone(ZoneOffset.UTC);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String endpoint;
     private final String accessKey;
     private final String secretKey;
 
     Ds3Api(String endpoint, String accessKey, String secretKey) {
+        this(endpoint, accessKey, secretKey, null);
+    }
+
+    /** @param tls what to trust on an https appliance; null for the JVM's defaults */
+    Ds3Api(String endpoint, String accessKey, String secretKey, javax.net.ssl.SSLContext tls) {
         this.endpoint = endpoint;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+        this.http = tls == null ? HttpClient.newHttpClient() : HttpClient.newBuilder().sslContext(tls).build();
     }
 
     /** Every active job by id, reading all pages; read again (up to 10 times) when the appliance plays a fault. */

@@ -30,23 +30,45 @@ final class TestAppliance implements AutoCloseable {
     final Map<String, Ds3Api.Job> before;
     final Instant startedAt;
 
-    private TestAppliance(String secretKey, JavaProcess process, String endpoint) throws Exception {
+    private TestAppliance(String secretKey, JavaProcess process, String endpoint, javax.net.ssl.SSLContext tls) throws Exception {
         this.secretKey = secretKey;
         this.process = process;
         this.endpoint = endpoint;
-        this.api = new Ds3Api(endpoint, ACCESS_KEY, secretKey);
+        this.api = new Ds3Api(endpoint, ACCESS_KEY, secretKey, tls);
         this.before = api.activeJobs();
         this.startedAt = Instant.now();
     }
 
     /** Starts the CLI jar with {@code more} arguments (faults, for instance) and reads the jobs before any run. */
     static TestAppliance start(Path dir, String secretKey, List<String> more) throws Exception {
+        return start(dir, secretKey, more, null);
+    }
+
+    /** The same on https ({@code --tls-key-store} among {@code more}); {@code tls} is what the test's own client trusts. */
+    static TestAppliance start(Path dir, String secretKey, List<String> more, javax.net.ssl.SSLContext tls) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--jobs", "300", "--min-age", "1m",
                 "--max-age", "3d", "--seed", "7", "--priorities", "LOW,LOW,NORMAL,HIGH", "--request-types", "PUT,GET,VERIFY",
                 "--access-key", ACCESS_KEY, "--secret-key", secretKey));
         args.addAll(more);
         JavaProcess process = JavaProcess.start(dir, "appliance", List.of(), "simulator.jar", args, Map.of());
-        return new TestAppliance(secretKey, process, process.awaitOutput("listening on (http://\\S+)", 30));
+        return new TestAppliance(secretKey, process, process.awaitOutput("listening on (https?://\\S+)", 30), tls);
+    }
+
+    /** An SSLContext that trusts the certificate of a PKCS12 key store (the simulator's own). */
+    static javax.net.ssl.SSLContext trusting(Path keyStore, String password) throws Exception {
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            keys.load(in, password.toCharArray());
+        }
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("appliance", keys.getCertificate(keys.aliases().nextElement()));
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, factory.getTrustManagers(), null);
+        return tls;
     }
 
     /** The test policy as a file of the user's own. */

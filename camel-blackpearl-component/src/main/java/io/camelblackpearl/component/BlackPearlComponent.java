@@ -198,6 +198,24 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
         this.configuration = configuration;
     }
 
+    /**
+     * The CamelContext's global SSLContextParameters (Camel Main's {@code camel.ssl.*}); else a
+     * {@code GlobalSSLContextParametersSupplier} in the registry; else the bean {@code sslContextParameters},
+     * which is how Spring Boot's {@code camel.ssl.*} offers them (camel-spring-boot 4.18 binds that bean but
+     * does not set it on the context).
+     */
+    @Override
+    public org.apache.camel.support.jsse.SSLContextParameters retrieveGlobalSslContextParameters() {
+        org.apache.camel.support.jsse.SSLContextParameters global = SSLContextParametersAware.super.retrieveGlobalSslContextParameters();
+        if (global == null && isUseGlobalSslContextParameters()) {
+            org.apache.camel.support.jsse.GlobalSSLContextParametersSupplier supplier = getCamelContext().getRegistry()
+                    .findSingleByType(org.apache.camel.support.jsse.GlobalSSLContextParametersSupplier.class);
+            global = supplier != null ? supplier.get() : getCamelContext().getRegistry()
+                    .lookupByNameAndType("sslContextParameters", org.apache.camel.support.jsse.SSLContextParameters.class);
+        }
+        return global;
+    }
+
     @Override
     public boolean isUseGlobalSslContextParameters() {
         return useGlobalSslContextParameters;

@@ -6,15 +6,8 @@ import io.camelblackpearl.ds3.BlackPearlTransportException;
 import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SimulatedJob;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -41,36 +34,11 @@ class TlsTest {
     static Path trustStore;
 
     @BeforeAll
-    static void startTlsSimulator() throws Exception {
-        Path serverStore = dir.resolve("server.p12");
-        Path cert = dir.resolve("server.cer");
-        trustStore = dir.resolve("trust.p12");
-        keytool("-genkeypair", "-alias", "bp", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", serverStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", "bp", "-keystore", serverStore.toString(), "-storepass", PASSWORD, "-file", cert.toString());
-        keytool("-importcert", "-noprompt", "-alias", "bp", "-file", cert.toString(), "-storetype", "PKCS12",
-                "-keystore", trustStore.toString(), "-storepass", PASSWORD);
-
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(serverStore)) {
-            keys.load(in, PASSWORD.toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, PASSWORD.toCharArray());
-        SSLContext server = SSLContext.getInstance("TLS");
-        server.init(kmf.getKeyManagers(), null, null);
-        simulator = Ds3Simulator.builder().credentials("dGxz", "tls-secret").tls(server).build().start();
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+    static void startTlsSimulator() {
+        io.camelblackpearl.simulator.SelfSignedCertificate certificate = io.camelblackpearl.simulator.SelfSignedCertificate
+                .create(dir, "localhost", "ip:127.0.0.1,dns:localhost", PASSWORD);
+        trustStore = certificate.trustStore();
+        simulator = Ds3Simulator.builder().credentials("dGxz", "tls-secret").tls(certificate.serverTls()).build().start();
     }
 
     @AfterAll

@@ -54,23 +54,6 @@ final class TestAppliance implements AutoCloseable {
         return new TestAppliance(secretKey, process, process.awaitOutput("listening on (https?://\\S+)", 30), tls);
     }
 
-    /** An SSLContext that trusts the certificate of a PKCS12 key store (the simulator's own). */
-    static javax.net.ssl.SSLContext trusting(Path keyStore, String password) throws Exception {
-        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            keys.load(in, password.toCharArray());
-        }
-        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("appliance", keys.getCertificate(keys.aliases().nextElement()));
-        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance(
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trusted);
-        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-        tls.init(null, factory.getTrustManagers(), null);
-        return tls;
-    }
-
     /** The test policy as a file of the user's own. */
     static Path policyFile(Path dir) throws Exception {
         Path policy = dir.resolve("policy.yaml");

@@ -2,13 +2,12 @@ package io.camelblackpearl.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelblackpearl.simulator.SelfSignedCertificate;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,30 +36,13 @@ class TlsJarTest {
     }
 
     /** A key store for the simulator with a certificate for {@code san}, and a trust store holding that certificate. */
-    private Path[] certificate(String cn, String san) throws Exception {
-        Path server = dir.resolve(cn + "-server.p12");
-        Path cert = dir.resolve(cn + ".cer");
-        Path trust = dir.resolve(cn + "-trust.p12");
-        keytool("-genkeypair", "-alias", "bp", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=" + cn, "-ext", "SAN=" + san,
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", server.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", "bp", "-keystore", server.toString(), "-storepass", PASSWORD, "-file", cert.toString());
-        keytool("-importcert", "-noprompt", "-alias", "bp", "-file", cert.toString(), "-storetype", "PKCS12",
-                "-keystore", trust.toString(), "-storepass", PASSWORD);
-        return new Path[] {server, trust};
+    private SelfSignedCertificate certificate(String cn, String san) {
+        return SelfSignedCertificate.create(dir, cn, san, PASSWORD);
     }
 
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-    }
-
-    private TestAppliance tlsAppliance(Path keyStore) throws Exception {
-        appliance = TestAppliance.start(dir, secretKey, List.of("--tls-key-store", keyStore.toString(),
-                "--tls-key-store-password", PASSWORD), TestAppliance.trusting(keyStore, PASSWORD));
+    private TestAppliance tlsAppliance(SelfSignedCertificate certificate) throws Exception {
+        appliance = TestAppliance.start(dir, secretKey, List.of("--tls-key-store", certificate.keyStore().toString(),
+                "--tls-key-store-password", PASSWORD), certificate.clientTls());
         assertThat(appliance.endpoint).startsWith("https://");
         return appliance;
     }
@@ -90,9 +72,9 @@ class TlsJarTest {
 
     @Test
     void theJvmsTrustStoreAsTheJavaDocsSayIt() throws Exception {
-        Path[] localhost = certificate("localhost", "ip:127.0.0.1,dns:localhost");
-        tlsAppliance(localhost[0]);
-        String output = runSample(List.of("-Djavax.net.ssl.trustStore=" + localhost[1], "-Djavax.net.ssl.trustStorePassword=" + PASSWORD,
+        SelfSignedCertificate localhost = certificate("localhost", "ip:127.0.0.1,dns:localhost");
+        tlsAppliance(localhost);
+        String output = runSample(List.of("-Djavax.net.ssl.trustStore=" + localhost.trustStore(), "-Djavax.net.ssl.trustStorePassword=" + PASSWORD,
                 "-Djavax.net.ssl.trustStoreType=PKCS12"), Map.of());
         assertThat(output).contains("is reachable and accepts the credentials");
         appliance.assertDueJobsRaised(java.time.Instant.now());
@@ -100,11 +82,11 @@ class TlsJarTest {
 
     @Test
     void camelsGlobalSslSettingsWithUseGlobalSslContextParameters() throws Exception {
-        Path[] localhost = certificate("localhost", "ip:127.0.0.1,dns:localhost");
-        tlsAppliance(localhost[0]);
+        SelfSignedCertificate localhost = certificate("localhost", "ip:127.0.0.1,dns:localhost");
+        tlsAppliance(localhost);
         String output = runSample(List.of(), Map.of(
                 "CAMEL_SSL_ENABLED", "true",
-                "CAMEL_SSL_TRUST_STORE", "file:" + localhost[1],
+                "CAMEL_SSL_TRUST_STORE", "file:" + localhost.trustStore(),
                 "CAMEL_SSL_TRUST_STORE_PASSWORD", PASSWORD,
                 "CAMEL_COMPONENT_BLACKPEARL_USE_GLOBAL_SSL_CONTEXT_PARAMETERS", "true"));
         assertThat(output).contains("is reachable and accepts the credentials");
@@ -113,8 +95,8 @@ class TlsJarTest {
 
     @Test
     void anUntrustedCertificateIsRefusedAndNothingIsTouched() throws Exception {
-        Path[] localhost = certificate("localhost", "ip:127.0.0.1,dns:localhost");
-        tlsAppliance(localhost[0]);
+        SelfSignedCertificate localhost = certificate("localhost", "ip:127.0.0.1,dns:localhost");
+        tlsAppliance(localhost);
         String output = runSample(List.of(), Map.of());
         assertThat(output).contains("TLS refused").contains("PKIX path building failed");
         assertThat(appliance.api.activeJobs()).as("no job changed").isEqualTo(appliance.before);
@@ -126,10 +108,10 @@ class TlsJarTest {
      */
     @Test
     void aCertificateForAnotherHostIsRefused() throws Exception {
-        Path[] addressOnly = certificate("127.0.0.1", "ip:127.0.0.1");
-        tlsAppliance(addressOnly[0]);
+        SelfSignedCertificate addressOnly = certificate("127.0.0.1", "ip:127.0.0.1");
+        tlsAppliance(addressOnly);
         String output = runSample(appliance.endpoint.replace("127.0.0.1", "localhost"), List.of("-Djavax.net.ssl.trustStore="
-                + addressOnly[1], "-Djavax.net.ssl.trustStorePassword=" + PASSWORD, "-Djavax.net.ssl.trustStoreType=PKCS12"), Map.of());
+                + addressOnly.trustStore(), "-Djavax.net.ssl.trustStorePassword=" + PASSWORD, "-Djavax.net.ssl.trustStoreType=PKCS12"), Map.of());
         assertThat(output).contains("TLS refused").contains("No name matching localhost found", "the certificate is not issued to the host name")
                 .as("a refused certificate is not retried").doesNotContain("gave up after 4 attempts");
         assertThat(appliance.api.activeJobs()).as("no job changed").isEqualTo(appliance.before);

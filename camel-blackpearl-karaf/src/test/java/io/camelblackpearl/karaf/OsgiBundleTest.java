@@ -35,8 +35,10 @@ import org.osgi.framework.launch.FrameworkFactory;
 /**
  * The component jar as an OSGi bundle, in an embedded Apache Felix: the framework exports the Camel packages
  * at 4.18.0 (what Camel Karaf 4.18 exports; the classes come from the real Camel jars on this class path) and
- * the other imported packages at the lower bound of their ranges. The bundle must resolve and start, every
- * class must load through it, and Camel's service file must name a component class the bundle loads.
+ * SLF4J (Karaf's logging); every other import must be met by the bundles features.xml installs (a {@code wrap:}
+ * one wrapped as its instructions say) and those Camel's jacksonxml feature brings, so a missing or wrong
+ * bundle fails. The bundle must resolve and start, every class must load through it, and Camel's service
+ * file must name a component class the bundle loads.
  * A real Karaf is not available here (Camel Karaf's features are not served): docs/karaf.md says what that leaves.
  */
 class OsgiBundleTest {
@@ -98,10 +100,10 @@ class OsgiBundleTest {
         assertThat(main.getValue(Constants.BUNDLE_SYMBOLICNAME)).isEqualTo("io.camelblackpearl.camel-blackpearl");
         assertThat(main.getValue(Constants.IMPORT_PACKAGE)).contains("org.apache.camel;version=\"[4.18,5)\"");
 
-        Framework framework = framework(imports(manifest, "4.18.0"));
+        String features = Files.readString(Path.of(System.getProperty("features.xml")), StandardCharsets.UTF_8);
+        Framework framework = framework(camelAndLogging(manifest));
         try {
-            Bundle bundle = framework.getBundleContext().installBundle(bundleJar().toUri().toString());
-            bundle.start();
+            Bundle bundle = installAndStart(framework, featureBundles(features));
             assertThat(bundle.getState()).isEqualTo(Bundle.ACTIVE);
             assertThat(classes).hasSizeGreaterThan(50);
             for (String name : classes) {
@@ -146,13 +148,173 @@ class OsgiBundleTest {
                 }
             }
         }
-        Framework framework = framework(imports(manifest, "4.18.0"));
+        String features = Files.readString(Path.of(System.getProperty("features.xml")), StandardCharsets.UTF_8);
+        Framework framework = framework(camelAndLogging(manifest));
         try {
+            for (Path jar : featureBundles(features)) {
+                framework.getBundleContext().installBundle(jar.toUri().toString());
+            }
             Bundle bundle = framework.getBundleContext().installBundle(wrong.toUri().toString());
             assertThatThrownBy(bundle::start).isInstanceOf(BundleException.class).hasMessageContaining("org.apache.camel");
         } finally {
             framework.stop();
             framework.waitForStop(10_000);
+        }
+    }
+
+    /**
+     * The bundles Camel Karaf's camel-core and camel-jacksonxml features bring, which features.xml relies on (Camel
+     * Karaf itself is not served here): Jackson's core, databind, annotations and XML data format, Woodstox and the
+     * Stax2 API, as the jars on this class path (Camel 4.18's versions).
+     */
+    private static final List<String> FROM_CAMEL_FEATURES = List.of("jackson-core", "jackson-databind", "jackson-annotations",
+            "jackson-dataformat-xml", "woodstox-core", "stax2-api");
+
+    /**
+     * The bundles a Karaf would install for {@code feature:install camel-blackpearl}, but Camel's own: every
+     * {@code <bundle>} of features.xml (a {@code wrap:} one wrapped here as its instructions say) and the Jackson and
+     * StAX bundles of Camel's features.
+     */
+    private List<Path> featureBundles(String features) throws IOException {
+        List<Path> bundles = new ArrayList<>();
+        Matcher bundle = Pattern.compile("<bundle[^>]*>(wrap:)?mvn:([^/]+)/([^/]+)/([^<$/]+)(?:\\$([^<]*))?</bundle>").matcher(features);
+        Path repository = Path.of(System.getProperty("local.repository"));
+        while (bundle.find()) {
+            if (bundle.group(3).equals("camel-blackpearl")) {
+                continue;
+            }
+            Path jar = repository.resolve(bundle.group(2).replace('.', '/')).resolve(bundle.group(3)).resolve(bundle.group(4))
+                    .resolve(bundle.group(3) + "-" + bundle.group(4) + ".jar");
+            bundles.add(bundle.group(1) == null ? jar : wrap(jar, bundle.group(5).replace("&amp;", "&")));
+        }
+        for (String artifact : FROM_CAMEL_FEATURES) {
+            bundles.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator)).map(Path::of)
+                    .filter(p -> p.getFileName().toString().matches(Pattern.quote(artifact) + "-[0-9][^-]*\\.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError(artifact + " is not on the test class path")));
+        }
+        return bundles;
+    }
+
+    /**
+     * What Karaf's {@code wrap:} makes of a plain jar: the instructions' headers, Export-Package patterns expanded
+     * to the jar's packages, and (as bnd's wrap does with {@code *;resolution:=optional}) whatever else it needs
+     * imported when present.
+     */
+    private Path wrap(Path jar, String instructions) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        for (String instruction : instructions.split("&")) {
+            int eq = instruction.indexOf('=');
+            headers.put(instruction.substring(0, eq), instruction.substring(eq + 1));
+        }
+        Path wrapped = dir.resolve("wrapped-" + jar.getFileName());
+        try (JarFile in = new JarFile(jar.toFile())) {
+            Set<String> packages = new java.util.TreeSet<>();
+            in.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class") && n.contains("/"))
+                    .forEach(n -> packages.add(n.substring(0, n.lastIndexOf('/')).replace('/', '.')));
+            Matcher export = Pattern.compile("([a-z0-9.]+)\\.\\*;version=([0-9.]+)").matcher(headers.remove("Export-Package"));
+            assertThat(export.matches()).as("an Export-Package of the form prefix.*;version=V in %s", instructions).isTrue();
+            String exports = packages.stream().filter(p -> p.equals(export.group(1)) || p.startsWith(export.group(1) + "."))
+                    .map(p -> p + ";version=" + export.group(2)).collect(java.util.stream.Collectors.joining(","));
+            Manifest manifest = new Manifest();
+            Attributes main = manifest.getMainAttributes();
+            main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
+            headers.forEach(main::putValue);
+            main.putValue(Constants.EXPORT_PACKAGE, exports);
+            main.putValue(Constants.DYNAMICIMPORT_PACKAGE, "*");
+            try (OutputStream out = Files.newOutputStream(wrapped); JarOutputStream copy = new JarOutputStream(out, manifest)) {
+                for (Enumeration<JarEntry> entries = in.entries(); entries.hasMoreElements(); ) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().equals("META-INF/MANIFEST.MF") || entry.isDirectory()) {
+                        continue;
+                    }
+                    copy.putNextEntry(new JarEntry(entry.getName()));
+                    try (InputStream data = in.getInputStream(entry)) {
+                        data.transferTo(copy);
+                    }
+                    copy.closeEntry();
+                }
+            }
+        }
+        return wrapped;
+    }
+
+    /** Only Camel's packages (Camel Karaf 4.18) and SLF4J (Karaf's logging) come from the framework. */
+    private static Map<String, String> camelAndLogging(Manifest manifest) {
+        Map<String, String> exports = new HashMap<>();
+        imports(manifest, "4.18.0").forEach((name, version) -> {
+            if (name.startsWith("org.apache.camel")) {
+                exports.put(name, version);
+            }
+        });
+        exports.put("org.slf4j", "2.0.17");
+        exports.put("org.slf4j.spi", "2.0.17");
+        exports.put("org.slf4j.event", "2.0.17");
+        exports.put("org.slf4j.helpers", "2.0.17");
+        return exports;
+    }
+
+    private Bundle installAndStart(Framework framework, List<Path> bundles) throws BundleException {
+        for (Path jar : bundles) {
+            framework.getBundleContext().installBundle(jar.toUri().toString());
+        }
+        Bundle component = framework.getBundleContext().installBundle(bundleJar().toUri().toString());
+        component.start();
+        return component;
+    }
+
+    /**
+     * The component resolves against the bundles features.xml names (and Camel's features bring), not against
+     * packages the framework makes up: every non-Camel import is satisfied by a real bundle at its real version.
+     */
+    @Test
+    void resolvesAgainstTheBundlesTheFeatureInstalls() throws Exception {
+        String features = Files.readString(Path.of(System.getProperty("features.xml")), StandardCharsets.UTF_8);
+        Manifest manifest;
+        try (JarFile jar = new JarFile(bundleJar().toFile())) {
+            manifest = jar.getManifest();
+        }
+        Framework framework = framework(camelAndLogging(manifest));
+        try {
+            Bundle component = installAndStart(framework, featureBundles(features));
+            assertThat(component.getState()).isEqualTo(Bundle.ACTIVE);
+            for (String used : List.of("io.camelblackpearl.ds3.HttpDs3Client", "io.camelblackpearl.ds3.Ds3Xml",
+                    "io.camelblackpearl.component.EscalationProcessor")) {
+                Class<?> type = component.loadClass(used);
+                assertThat(type).as(used).isNotNull();
+            }
+            // Reading XML through the bundle's wiring: Jackson, Woodstox and Stax2 from their bundles.
+            Class<?> xml = component.loadClass("io.camelblackpearl.ds3.Ds3Xml");
+            Object jobs = xml.getMethod("readActiveJobs", InputStream.class).invoke(null, new java.io.ByteArrayInputStream(
+                    "<Data><Job><Id>2d9e5b43-3a5c-4d6e-9f3b-0c1d2e3f4a5b</Id><Priority>HIGH</Priority></Job></Data>"
+                            .getBytes(StandardCharsets.UTF_8)));
+            assertThat((List<?>) jobs).hasSize(1);
+        } finally {
+            framework.stop();
+            framework.waitForStop(10_000);
+        }
+    }
+
+    /** The check is real: without one bundle of the feature, the component does not resolve, naming what is missing. */
+    @Test
+    void aMissingBundleOfTheFeatureFailsToResolve() throws Exception {
+        String features = Files.readString(Path.of(System.getProperty("features.xml")), StandardCharsets.UTF_8);
+        Manifest manifest;
+        try (JarFile jar = new JarFile(bundleJar().toFile())) {
+            manifest = jar.getManifest();
+        }
+        for (String missing : List.of("micrometer-core", "httpclient5", "stax2-api")) {
+            List<Path> bundles = new ArrayList<>(featureBundles(features));
+            assertThat(bundles.removeIf(p -> p.getFileName().toString().matches("(wrapped-)?" + Pattern.quote(missing) + "-[0-9].*")))
+                    .as("%s is among the bundles", missing).isTrue();
+            Framework framework = framework(camelAndLogging(manifest));
+            try {
+                assertThatThrownBy(() -> installAndStart(framework, bundles)).as("without %s", missing)
+                        .isInstanceOf(BundleException.class).hasMessageContaining("Unable to resolve");
+            } finally {
+                framework.stop();
+                framework.waitForStop(10_000);
+            }
         }
     }
 

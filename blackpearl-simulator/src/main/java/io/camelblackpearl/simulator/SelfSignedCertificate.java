@@ -81,6 +81,11 @@ public final class SelfSignedCertificate {
 
     /** The server side, for {@link Ds3Simulator.Builder#tls}. */
     public SSLContext serverTls() {
+        return serverTls(keyStore, password);
+    }
+
+    /** The server side of TLS from any PKCS12 key store holding one key and its certificate chain. */
+    public static SSLContext serverTls(Path keyStore, String password) {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(in, password.toCharArray());

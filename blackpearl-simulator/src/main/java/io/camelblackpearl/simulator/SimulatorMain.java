@@ -155,20 +155,11 @@ public final class SimulatorMain {
         return simulator;
     }
 
-    /** The server side of TLS from a PKCS12 key store holding one key and its certificate chain. */
     private static javax.net.ssl.SSLContext serverTls(java.nio.file.Path keyStore, String password) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(keyStore)) {
-            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
-            keys.load(in, password.toCharArray());
-            javax.net.ssl.KeyManagerFactory factory = javax.net.ssl.KeyManagerFactory.getInstance(
-                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(keys, password.toCharArray());
-            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-            tls.init(factory.getKeyManagers(), null, null);
-            return tls;
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalArgumentException("Option --tls-key-store: cannot read '" + keyStore + "' as a PKCS12 key store: "
-                    + e.getMessage());
+        try {
+            return SelfSignedCertificate.serverTls(keyStore, password);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("Option --tls-key-store: " + e.getMessage());
         }
     }
 

@@ -70,21 +70,10 @@ class ClusterHealthJarTest {
         Path policy = TestAppliance.policyFile(dir);
         for (int n = 1; n <= 2; n++) {
             int port = JavaProcess.freePort();
-            Map<String, String> env = new HashMap<>();
-            env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
-            env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
-            env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
-            env.put("ESCALATION_POLICY_FILE", policy.toString());
+            Map<String, String> env = database.nodeEnvironment(appliance, policy, viaProxy, n, audit(n));
             env.put("ESCALATION_CRON", "0/2 * * * * ?");
-            env.put("ESCALATION_MAX_RUNS", "0");
             env.put("ESCALATION_HEALTH_PERIODS", "2");
             env.put("ESCALATION_EVENTS_DELAY", "2s");
-            env.put("ESCALATION_AUDIT_FILE", audit(n).toString());
-            env.put("ESCALATION_CLUSTER_JDBC_URL", viaProxy);
-            env.put("ESCALATION_CLUSTER_USERNAME", database.username);
-            env.put("ESCALATION_CLUSTER_PASSWORD", database.password);
-            env.put("ESCALATION_CLUSTER_NODE_ID", "node-" + n);
-            env.put("ESCALATION_CLUSTER_CHECKIN_INTERVAL", "2s");
             env.put("CAMEL_SERVER_PORT", Integer.toString(port));
             nodes.add(JavaProcess.start(dir, "node-" + n, List.of(), "sample.jar", List.of(), env));
             health.add(URI.create("http://127.0.0.1:" + port + "/observe/health?data=true"));

@@ -74,19 +74,8 @@ class ClusterJarTest {
     }
 
     private JavaProcess node(int n, Map<String, String> overrides) throws IOException {
-        Map<String, String> env = new TreeMap<>();
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
-        env.put("ESCALATION_POLICY_FILE", policy.toString());
+        Map<String, String> env = database.nodeEnvironment(appliance, policy, database.url, n, audit(n));
         env.put("ESCALATION_CRON", "0/2 * * * * ?");
-        env.put("ESCALATION_MAX_RUNS", "0");
-        env.put("ESCALATION_AUDIT_FILE", audit(n).toString());
-        env.put("ESCALATION_CLUSTER_JDBC_URL", database.url);
-        env.put("ESCALATION_CLUSTER_USERNAME", database.username);
-        env.put("ESCALATION_CLUSTER_PASSWORD", database.password);
-        env.put("ESCALATION_CLUSTER_NODE_ID", "node-" + n);
-        env.put("ESCALATION_CLUSTER_CHECKIN_INTERVAL", "2s");
         env.putAll(overrides);
         JavaProcess node = JavaProcess.start(dir, "node-" + n + "-" + nodes.size(), List.of(), "sample.jar", List.of(), env);
         nodes.add(node);

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,20 +67,9 @@ class ClusterJobEventsJarTest {
                 "--new-job-every", "1s", "--access-log", accessLog.toString()));
         Path policy = TestAppliance.policyFile(dir);
         for (int n = 1; n <= 3; n++) {
-            Map<String, String> env = new HashMap<>();
-            env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
-            env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
-            env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
-            env.put("ESCALATION_POLICY_FILE", policy.toString());
+            Map<String, String> env = database.nodeEnvironment(appliance, policy, database.url, n, dir.resolve("audit-" + n + ".log"));
             env.put("ESCALATION_CRON", "0/5 * * * * ?");
-            env.put("ESCALATION_MAX_RUNS", "0");
-            env.put("ESCALATION_AUDIT_FILE", dir.resolve("audit-" + n + ".log").toString());
             env.put("ESCALATION_EVENTS_DELAY", DELAY.toSeconds() + "s");
-            env.put("ESCALATION_CLUSTER_JDBC_URL", database.url);
-            env.put("ESCALATION_CLUSTER_USERNAME", database.username);
-            env.put("ESCALATION_CLUSTER_PASSWORD", database.password);
-            env.put("ESCALATION_CLUSTER_NODE_ID", "node-" + n);
-            env.put("ESCALATION_CLUSTER_CHECKIN_INTERVAL", "2s");
             nodes.add(JavaProcess.start(dir, "node-" + n, List.of(), "sample.jar", List.of(), env));
         }
         for (JavaProcess node : nodes) {

@@ -43,6 +43,27 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + name, "blackpearl", "h2-secret", "H2", server);
     }
 
+    /**
+     * The environment of node {@code n} of a sample cluster on this database, as docs/clustering.md says to set
+     * it: the appliance, the policy, no run limit, an audit file, the cluster's settings with a 2 s check-in.
+     * {@code jdbcUrl} is this database's URL, or the same reached another way (through a forwarder).
+     */
+    java.util.Map<String, String> nodeEnvironment(TestAppliance appliance, Path policy, String jdbcUrl, int n, Path audit) {
+        java.util.Map<String, String> env = new java.util.TreeMap<>();
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", appliance.secretKey);
+        env.put("ESCALATION_POLICY_FILE", policy.toString());
+        env.put("ESCALATION_MAX_RUNS", "0");
+        env.put("ESCALATION_AUDIT_FILE", audit.toString());
+        env.put("ESCALATION_CLUSTER_JDBC_URL", jdbcUrl);
+        env.put("ESCALATION_CLUSTER_USERNAME", username);
+        env.put("ESCALATION_CLUSTER_PASSWORD", password);
+        env.put("ESCALATION_CLUSTER_NODE_ID", "node-" + n);
+        env.put("ESCALATION_CLUSTER_CHECKIN_INTERVAL", "2s");
+        return env;
+    }
+
     @Override
     public void close() {
         if (h2 != null) {

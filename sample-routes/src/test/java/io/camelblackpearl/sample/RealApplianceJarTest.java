@@ -155,7 +155,7 @@ class RealApplianceJarTest {
     void badComponentOptionFromTheEnvironmentStopsBeforeAnyRequest() throws Exception {
         JavaProcess sample = sample(List.of(), List.of(), applianceEnvironment("CAMEL_COMPONENT_BLACKPEARL_PAGE_LENGTH", "0"));
         assertThat(sample.awaitExit(90)).isNotZero();
-        assertThat(sample.output()).contains("Invalid option pageLength value '0': it must be at least 1")
+        assertThat(sample.output()).contains("Invalid option pageLength (environment variable CAMEL_COMPONENT_BLACKPEARL_PAGE_LENGTH) value '0': it must be at least 1")
                 .doesNotContain(secretKey);
         assertNothingChanged();
     }

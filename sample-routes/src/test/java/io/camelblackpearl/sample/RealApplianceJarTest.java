@@ -270,6 +270,40 @@ class RealApplianceJarTest {
     }
 
     /** The appliance, its keys and the test policy as environment variables, plus {@code more} (key, value, ...). */
+    /**
+     * A valid cron that fires once more (New Year 2099) runs: the application starts, says it has no period to
+     * judge, serves a healthy readiness probe and sends nothing; one that never fires again is refused in words.
+     */
+    @Test
+    void aCronThatFiresOnceRunsAndOneThatNeverFiresIsRefused() throws Exception {
+        int port = JavaProcess.freePort();
+        try (JavaProcess sample = sample(List.of(), List.of(), applianceEnvironment(
+                "ESCALATION_CRON", "0 0 0 1 1 ? 2099", "ESCALATION_MAX_RUNS", "0", "ESCALATION_EVENTS_ENABLED", "false",
+                "CAMEL_SERVER_PORT", Integer.toString(port)))) {
+            sample.awaitOutput("(fires only once more: the escalation has no period to judge)", 60);
+            HttpClient http = HttpClient.newHttpClient();
+            URI health = URI.create("http://127.0.0.1:" + port + "/observe/health?data=true");
+            HttpResponse<String> answer = null;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (answer == null || answer.statusCode() != 200) {
+                assertThat(System.nanoTime()).as("healthy within 30 s: %s", answer == null ? "" : answer.body()).isLessThan(deadline);
+                Thread.sleep(250);
+                try {
+                    answer = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+                } catch (java.net.ConnectException notYet) {
+                    answer = null;
+                }
+            }
+            assertThat(answer.body()).contains("\"name\":\"blackpearl\",\"status\":\"UP\"").doesNotContain("blackpearl-escalation");
+            assertThat(sample.output()).doesNotContain("Exception");
+        }
+        assertNothingChanged();
+        JavaProcess never = sample(List.of(), List.of(), applianceEnvironment("ESCALATION_CRON", "0 0 0 1 1 ? 2001"));
+        assertThat(never.awaitExit(90)).isNotZero();
+        assertThat(never.output()).contains("Invalid setting escalation.cron (environment variable ESCALATION_CRON): '0 0 0 1 1 ? 2001' never fires again");
+        assertNothingChanged();
+    }
+
     private Map<String, String> applianceEnvironment(String... more) {
         Map<String, String> env = new java.util.LinkedHashMap<>();
         env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint);

@@ -74,7 +74,7 @@ public final class Ds3Simulator implements AutoCloseable {
                 .setLocalAddress(bindAddress)
                 .setListenerPort(requestedPort)
                 // One response per flush and TCP_NODELAY: otherwise keep-alive clients wait ~40 ms per call
-                // for the delayed ACK (DS3-PROTOCOL.md §5).
+                // for the delayed ACK (docs/ds3-protocol.md §5).
                 .setSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoKeepAlive(true)
                         .setSoTimeout(Timeout.ofMinutes(5)).setBacklogSize(1024).build())
                 .setExceptionListener(org.apache.hc.core5.http.ExceptionListener.NO_OP);

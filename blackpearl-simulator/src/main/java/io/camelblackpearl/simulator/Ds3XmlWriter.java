@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes the DS3 documents in the shapes of DS3-PROTOCOL.md §2: MasterObjectList with attributes,
+ * Writes the DS3 documents in the shapes of docs/ds3-protocol.md §2: MasterObjectList with attributes,
  * active jobs as elements under {@code <Data>}, and {@code <Error>}. Hand-written rather than bound, so
  * the simulator does not share a model with the client it tests.
  */

@@ -283,7 +283,7 @@ final class JobResources {
         throw new Ds3Failure(400, "BadRequest", "Invalid boolean for " + name + ": '" + value + "'");
     }
 
-    /** ISO-8601, or a number: below 10^11 seconds since the epoch, otherwise milliseconds (DS3-PROTOCOL.md §1). */
+    /** ISO-8601, or a number: below 10^11 seconds since the epoch, otherwise milliseconds (docs/ds3-protocol.md §1). */
     static Instant parseCreatedAt(String value) {
         if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
             try {

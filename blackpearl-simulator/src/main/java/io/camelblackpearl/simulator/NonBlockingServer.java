@@ -115,7 +115,7 @@ final class NonBlockingServer implements AutoCloseable {
         while (!closed) {
             try {
                 SocketChannel channel = listener.accept();
-                // One response per write and TCP_NODELAY: see DS3-PROTOCOL.md §5 (the delayed-ACK trap).
+                // One response per write and TCP_NODELAY: see docs/ds3-protocol.md §5 (the delayed-ACK trap).
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
                 channel.configureBlocking(false);

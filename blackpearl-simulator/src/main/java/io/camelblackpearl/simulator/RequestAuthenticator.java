@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * Checks a request's signature as an appliance does (DS3-PROTOCOL.md section 3), with the Content-Type and
+ * Checks a request's signature as an appliance does (docs/ds3-protocol.md section 3), with the Content-Type and
  * Date it was sent with, and refuses a Date further from the simulator's clock than the tolerance.
  */
 final class RequestAuthenticator {

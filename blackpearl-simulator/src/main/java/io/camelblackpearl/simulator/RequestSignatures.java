@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The server side of DS3-PROTOCOL.md §3: recomputes the S3 v2 signature from what was received (the
+ * The server side of docs/ds3-protocol.md §3: recomputes the S3 v2 signature from what was received (the
  * Content-Type and Date headers as sent, the raw path, never the query) and compares in constant time.
  */
 final class RequestSignatures {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The simulator speaks DS3 as DS3-PROTOCOL.md describes, to a client that is not ours (the JDK's). */
+/** The simulator speaks DS3 as docs/ds3-protocol.md describes, to a client that is not ours (the JDK's). */
 class Ds3SimulatorProtocolTest {
 
     private static final String ACCESS = "dGVzdHVzZXI=";

@@ -15,7 +15,7 @@ public final class Ds3Paths {
 
     /**
      * Why {@code jobId} cannot be sent, or null when it can. DS3 ids are UUIDs (the CLI also takes job
-     * names); anything that could change the path's meaning is refused (DS3-PROTOCOL.md §1).
+     * names); anything that could change the path's meaning is refused (docs/ds3-protocol.md §1).
      */
     public static String unsafeJobIdReason(String jobId) {
         if (jobId == null || jobId.isBlank()) {

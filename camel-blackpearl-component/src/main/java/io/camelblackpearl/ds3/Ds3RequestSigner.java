@@ -13,7 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * DS3 request signing, the AWS signature version 2 scheme (DS3-PROTOCOL.md §3). Pure: the date is an
+ * DS3 request signing, the AWS signature version 2 scheme (docs/ds3-protocol.md §3). Pure: the date is an
  * input, so the same request always signs the same way and the test vectors can be reproduced.
  */
 public final class Ds3RequestSigner {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The signer reproduces every vector of DS3-PROTOCOL.md §3 (A–G). */
+/** The signer reproduces every vector of docs/ds3-protocol.md §3 (A–G). */
 class Ds3RequestSignerTest {
 
     private static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The DS3 documents of DS3-PROTOCOL.md §2 read into the model, unknown parts ignored. */
+/** The DS3 documents of docs/ds3-protocol.md §2 read into the model, unknown parts ignored. */
 class Ds3XmlTest {
 
     private static InputStream fixture(String name) {

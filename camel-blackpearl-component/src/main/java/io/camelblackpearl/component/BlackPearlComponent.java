@@ -23,10 +23,6 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     private BlackPearlHealthCheck healthCheck;
 
     /**
-     * Registers the appliance's readiness check (id {@code blackpearl}) in Camel's health registry, when there
-     * is one and the component has an appliance to check; {@code healthCheckProducerEnabled=false} turns it off.
-     */
-    /**
      * The {@code camel.component.<name>.*} settings were bound already, with Camel's lenient reading of
      * numbers: their text is checked here, strictly, from whichever source wins (a system property over an
      * environment variable over a properties file, as Camel Main binds them).
@@ -63,6 +59,10 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
         }
     }
 
+    /**
+     * Registers the appliance's readiness check (id {@code blackpearl}) in Camel's health registry, when there
+     * is one and the component has an appliance to check; {@code healthCheckProducerEnabled=false} turns it off.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -138,15 +138,15 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
                 throw new IllegalArgumentException("Missing option secretKey: set the BlackPearl user's secret key");
             }
         }
-        positive("pageLength", c.getPageLength());
-        positive("maxConnections", c.getMaxConnections());
-        notNegative("connectTimeout", c.getConnectTimeout());
-        notNegative("responseTimeout", c.getResponseTimeout());
-        notNegative("maxRedirects", c.getMaxRedirects());
-        notNegative("maxRetries", c.getMaxRetries());
-        notNegative("retryInitialDelay", c.getRetryInitialDelay());
-        notNegative("retryMaxDelay", c.getRetryMaxDelay());
-        notNegative("callTimeout", c.getCallTimeout());
+        NumericOptions.requireInRange("pageLength", c.getPageLength());
+        NumericOptions.requireInRange("maxConnections", c.getMaxConnections());
+        NumericOptions.requireInRange("connectTimeout", c.getConnectTimeout());
+        NumericOptions.requireInRange("responseTimeout", c.getResponseTimeout());
+        NumericOptions.requireInRange("maxRedirects", c.getMaxRedirects());
+        NumericOptions.requireInRange("maxRetries", c.getMaxRetries());
+        NumericOptions.requireInRange("retryInitialDelay", c.getRetryInitialDelay());
+        NumericOptions.requireInRange("retryMaxDelay", c.getRetryMaxDelay());
+        NumericOptions.requireInRange("callTimeout", c.getCallTimeout());
         if (c.getRetryInitialDelay() > c.getRetryMaxDelay()) {
             throw ExchangeInputs.invalid("option retryInitialDelay", c.getRetryInitialDelay(),
                     "it must not exceed retryMaxDelay (" + c.getRetryMaxDelay() + " ms)");
@@ -156,25 +156,13 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
         if (c.getOperation() == BlackPearlOperation.modify) {
             ExchangeInputs.requireSettable("option priority", c.getPriority(), c.isAllowReservedPriorities());
         }
-        notNegative("waitingAfter", c.getWaitingAfter());
+        NumericOptions.requireInRange("waitingAfter", c.getWaitingAfter());
         BlackPearlConsumer.eventTypes(c.getEvents());
         if (c.getStateKey() != null && (c.getStateKey().isBlank() || c.getStateKey().contains("=") || c.getStateKey().contains("\n"))) {
             throw ExchangeInputs.invalid("option stateKey", c.getStateKey(), "it must be a non-empty key without '=' or a line break");
         }
         if (c.getCreatedAt() != null && ExchangeInputs.toInstant(c.getCreatedAt()) == null) {
             throw ExchangeInputs.invalid("option createdAt", c.getCreatedAt(), ExchangeInputs.CREATED_AT_FORMS);
-        }
-    }
-
-    private static void positive(String option, long value) {
-        if (value < 1) {
-            throw ExchangeInputs.invalid("option " + option, value, "it must be at least 1");
-        }
-    }
-
-    private static void notNegative(String option, long value) {
-        if (value < 0) {
-            throw ExchangeInputs.invalid("option " + option, value, "it must not be negative");
         }
     }
 

@@ -12,7 +12,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * Whether the escalation keeps up: DOWN when no run has succeeded (listed, and every modify went through)
  * for longer than {@code periods} schedule periods, counted from the last success or, before any, from the
  * start. In a cluster the last success is the cluster's (any node's), so a standby node that runs no slot
- * reports the same verdict as the node that runs them. A failing run alone is not DOWN: the next firing retries it, and one bad minute is not an outage.
+ * reports the same verdict as the node that runs them. A failing run alone is not DOWN: the next firing
+ * retries it, and one bad minute is not an outage.
  */
 public class EscalationHealthCheck extends AbstractHealthCheck {
 

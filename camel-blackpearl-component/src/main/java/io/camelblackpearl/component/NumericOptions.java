@@ -75,8 +75,24 @@ final class NumericOptions {
         } else {
             amount = millis(option, text, trimmed);
         }
+        requireInRange(spec, option, text, amount);
+    }
+
+    /**
+     * Refuses a value already read (set from Java, or bound by Camel) below the option's minimum: the same
+     * minimums as for text, kept in one table.
+     */
+    static void requireInRange(String name, long value) {
+        Spec spec = OPTIONS.get(key(name));
+        if (spec == null) {
+            throw new IllegalArgumentException("no numeric option " + name);
+        }
+        requireInRange(spec, "option " + spec.name(), value, value);
+    }
+
+    private static void requireInRange(Spec spec, String option, Object given, long amount) {
         if (amount < spec.min()) {
-            throw ExchangeInputs.invalid(option, text, spec.min() == 0 ? "it must not be negative"
+            throw ExchangeInputs.invalid(option, given, spec.min() == 0 ? "it must not be negative"
                     : "it must be at least " + spec.min() + (spec.kind() == Kind.DURATION ? " ms" : ""));
         }
     }

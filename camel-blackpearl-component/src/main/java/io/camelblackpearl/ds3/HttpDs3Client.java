@@ -256,8 +256,11 @@ public final class HttpDs3Client implements Ds3Client {
                 : new BodyReader<>("MasterObjectList", Ds3Xml::readMasterObjectListSummary, true);
     }
 
-    /** Reads a successful answer's body. */
-    /** @param readsAPrefix whether the parser stops before the end of the body (the summary of a MasterObjectList) */
+    /**
+     * Reads a successful answer's body.
+     *
+     * @param readsAPrefix whether the parser stops before the end of the body (the summary of a MasterObjectList)
+     */
     private record BodyReader<T>(String what, Parser<T> parser, boolean readsAPrefix) {
         BodyReader(String what, Parser<T> parser) {
             this(what, parser, false);
@@ -267,8 +270,8 @@ public final class HttpDs3Client implements Ds3Client {
     /**
      * Up to this many bytes of an answer a parser did not read are drained, so the connection is reused; past
      * it (or when the length is not announced) the connection is closed instead: measured on a 200,000-object
-     * MasterObjectList over loopback, draining its ~30 MB took 79 ms and aborting 7 ms (docs/benchmarks.md), and
-     * a new connection costs far less than that even with TLS.
+     * MasterObjectList over loopback, draining its ~30 MB took 68-80 ms and aborting 5-6 ms (docs/benchmarks.md,
+     * figure 7), and a new connection costs far less than that even with TLS.
      */
     private static final long DRAIN_LIMIT = 256 * 1024;
 

@@ -20,10 +20,11 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * A MasterObjectList read straight off the StAX stream into the model, with the rules of the mapper's binding
  * ({@link Ds3Xml}): unknown attributes and elements ignored, empty values absent, a value that does not parse a
- * failure naming its field. With {@code includeObjects} false reading stops at the first {@code <Objects>} chunk after
- * the {@code <Nodes>} (where an appliance writes them): the rest of the document is never tokenised (its bytes are drained when the body is closed), so the summary of
- * a job of a million objects costs little more than moving its bytes, in constant memory. Read here rather than through Jackson's data binding, the full read of a large
- * job takes about two thirds of the time (docs/benchmarks.md, figure 3) and keeps chunks and objects the binding
+ * failure naming its field. With {@code includeObjects} false reading stops at the first {@code <Objects>} chunk
+ * after the {@code <Nodes>} (where an appliance writes them): the rest is never tokenised (the client drains a
+ * short rest or drops the connection of a long one), so the summary of a job of a million objects costs the same
+ * as that of an empty one, in constant memory. Read here rather than through Jackson's data binding, the full
+ * read of a large job takes about two thirds of the time (docs/benchmarks.md, figure 3) and keeps chunks and objects the binding
  * loses when another element comes between them.
  */
 final class MasterObjectListReader {
@@ -47,8 +48,7 @@ final class MasterObjectListReader {
                     chunks.add(chunk(xml));
                 } else if ("Objects".equals(element) && nodesRead) {
                     // The summary has all it returns (the root's attributes, and the Nodes that an appliance writes
-                    // before the chunks): the rest is not tokenised. Closing the body drains it as bytes, and a body
-                    // cut short still fails there, as a transport failure.
+                    // before the chunks): the rest is not tokenised; the client drains or drops it.
                     break;
                 } else {
                     XmlValues.skip(xml);

@@ -32,6 +32,10 @@ public final class CronSchedule {
         return after == null ? Optional.empty() : Optional.of(Duration.ofMillis(after.getTime() - next.getTime()));
     }
 
+    /** Which periods {@link #every} can make a cron of, in words for an error message. */
+    public static final String EVERY_RULE = "expected whole seconds that divide a minute (1s, 2s, 5s, 10s, 15s, 30s), "
+            + "minutes that divide an hour or hours that divide a day";
+
     /**
      * A cron that fires every {@code period}, aligned on the clock so that every node of a cluster computes
      * the same one: whole seconds that divide a minute, whole minutes that divide an hour, or whole hours
@@ -51,7 +55,6 @@ public final class CronSchedule {
                 return seconds == 86400 ? "0 0 0 * * ?" : "0 0 0/" + seconds / 3600 + " * * ?";
             }
         }
-        throw new IllegalArgumentException(setting + ": '" + period + "' cannot be a cluster-wide schedule: expected whole "
-                + "seconds that divide a minute (1s, 2s, 5s, 10s, 15s, 30s), minutes that divide an hour or hours that divide a day");
+        throw new IllegalArgumentException(setting + ": '" + period + "' cannot be a cluster-wide schedule: " + EVERY_RULE);
     }
 }

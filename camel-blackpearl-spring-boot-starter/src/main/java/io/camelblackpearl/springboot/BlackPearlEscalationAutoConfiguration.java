@@ -115,7 +115,8 @@ public class BlackPearlEscalationAutoConfiguration {
 
     @Bean
     public EscalationProcessor blackpearlEscalationProcessor(CamelContext camelContext, BlackPearlEscalationProperties properties,
-                                                             ResourceLoader resources, ObjectProvider<QuartzCluster> cluster)
+                                                             ResourceLoader resources, ObjectProvider<QuartzCluster> cluster,
+                                                             ObjectProvider<JdbcStateRepository> clusterState)
             throws IOException {
         String location = properties.getPolicyFile();
         if (location == null || location.isBlank()) {
@@ -140,7 +141,7 @@ public class BlackPearlEscalationAutoConfiguration {
         QuartzCluster clustered = cluster.getIfAvailable();
         if (clustered != null) {
             processor.setNodeId(clustered.nodeId());
-            processor.setSharedState(clustered.stateRepository());
+            processor.setSharedState(clusterState.getObject());
         }
         return processor;
     }

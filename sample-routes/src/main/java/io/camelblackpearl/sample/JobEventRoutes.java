@@ -41,7 +41,8 @@ public class JobEventRoutes extends RouteBuilder {
             try {
                 cron = io.camelblackpearl.cluster.CronSchedule.every(SampleSettings.EVENTS_DELAY, settings.events().delay());
             } catch (IllegalArgumentException e) {
-                throw SampleSettings.invalid(SampleSettings.EVENTS_DELAY, settings.events().delay().toString(), e.getMessage());
+                throw SampleSettings.invalid(SampleSettings.EVENTS_DELAY, settings.events().delayText(),
+                        "in a cluster the polls follow a clock-aligned schedule: " + io.camelblackpearl.cluster.CronSchedule.EVERY_RULE);
             }
             bindToRegistry("jobEventScheduler", new io.camelblackpearl.cluster.ClusterPollScheduler("job-events", cron));
             uri.append("&scheduler=#jobEventScheduler&stateRepository=#").append(CLUSTER_STATE);

@@ -20,10 +20,10 @@ import org.quartz.CronExpression;
 record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, int healthPeriods, Events events) {
 
     /**
-     * The job-event route: whether it runs, how often it polls, which events it reports (the component's
+     * The job-event route: whether it runs, how often it polls (and that as written), which events it reports (the component's
      * {@code events} option) and the file that keeps its state across restarts (none when null).
      */
-    record Events(boolean enabled, java.time.Duration delay, String types, String stateFile) {
+    record Events(boolean enabled, java.time.Duration delay, String delayText, String types, String stateFile) {
     }
 
     static final String POLICY_FILE = "escalation.policy-file";
@@ -78,7 +78,7 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
             }
         }
         String stateFile = properties.resolveProperty(EVENTS_STATE_FILE).filter(v -> !v.isBlank()).map(String::trim).orElse(null);
-        return new Events(enabled.equals("true"), delay, types, stateFile);
+        return new Events(enabled.equals("true"), delay, delayText.trim(), types, stateFile);
     }
 
     private static int wholeNumber(PropertiesComponent properties, String key, int min, String expected) {

@@ -274,6 +274,8 @@ class ClusterJarTest {
         "ESCALATION_CLUSTER_JDBC_URL                 | jdbc:mysql://127.0.0.1/quartz | escalation.cluster.jdbc-url (environment variable ESCALATION_CLUSTER_JDBC_URL): 'jdbc:mysql://127.0.0.1/quartz': expected a jdbc:postgresql: or jdbc:h2: URL",
         "ESCALATION_CLUSTER_CHECKIN_INTERVAL         | soon                          | escalation.cluster.checkin-interval (environment variable ESCALATION_CLUSTER_CHECKIN_INTERVAL): 'soon'",
         "CAMEL_COMPONENT_QUARTZ_PREFIX_INSTANCE_NAME | true                          | Clustered escalation needs camel.component.quartz.prefix-instance-name=false",
+        "ESCALATION_EVENTS_DELAY                     | 7s                            | escalation.events.delay (environment variable ESCALATION_EVENTS_DELAY): '7s': in a cluster the polls follow a clock-aligned schedule",
+        "ESCALATION_EVENTS_STATE_FILE                | /tmp/job-events.state         | escalation.events.state-file (environment variable ESCALATION_EVENTS_STATE_FILE): '/tmp/job-events.state': in a cluster the job events' state lives in the cluster's database",
     })
     void aSettingThatBreaksTheClusterIsRefused(String variable, String value, String message) throws Exception {
         appliance = TestAppliance.start(dir, secretKey, List.of());

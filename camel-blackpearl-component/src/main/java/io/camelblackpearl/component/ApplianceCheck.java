@@ -5,7 +5,6 @@ import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.BlackPearlResponseParseException;
 import io.camelblackpearl.ds3.BlackPearlTransportException;
 import io.camelblackpearl.ds3.Ds3Client;
-import io.camelblackpearl.ds3.HttpDs3Client;
 import io.camelblackpearl.ds3.RetryPolicy;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -35,7 +34,7 @@ public final class ApplianceCheck {
 
     /** Calls the appliance once (no retries) through {@code client}; {@code endpoint} is only used in the message. */
     public static Result run(Ds3Client client, String endpoint) {
-        Ds3Client once = client instanceof HttpDs3Client http ? http.withRetry(RetryPolicy.NONE) : client;
+        Ds3Client once = client.withRetry(RetryPolicy.NONE);
         try {
             long total = once.listActiveJobsPage(JobListFilter.ALL, 0, 1).longHeader("Total-Result-Count").orElse(-1L);
             return new Result(Verdict.REACHABLE, "BlackPearl at " + endpoint + " is reachable and accepts the credentials"

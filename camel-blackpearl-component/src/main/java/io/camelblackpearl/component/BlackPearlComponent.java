@@ -7,7 +7,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.HealthCheckComponent;
 
 /** Creates {@code blackpearl:} endpoints, each with a copy of the component's default configuration. */
@@ -21,6 +20,8 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     private boolean useGlobalSslContextParameters;
 
     private BlackPearlHealthCheck healthCheck;
+    private org.apache.camel.health.WritableHealthCheckRepository healthRepository;
+    private final ApplianceClients clients = new ApplianceClients(this);
 
     /**
      * The {@code camel.component.<name>.*} settings were bound already, with Camel's lenient reading of
@@ -60,32 +61,71 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     }
 
     /**
-     * Registers the appliance's readiness check (id {@code blackpearl}) in Camel's health registry, when there
-     * is one and the component has an appliance to check; {@code healthCheckProducerEnabled=false} turns it off.
+     * Adds the appliance's readiness check (id {@code blackpearl}) to Camel's producers health repository, when
+     * the component has an appliance to check. Camel's {@code camel.health.producers-enabled} switches that
+     * repository on (it is off by default, as for every component); {@code healthCheckProducerEnabled=false}
+     * turns this component's check off.
      */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         boolean configured = configuration.getDs3Client() != null
                 || (configuration.getEndpoint() != null && !configuration.getEndpoint().isBlank());
-        if (registry != null && configured && isHealthCheckProducerEnabled()) {
+        healthRepository = org.apache.camel.health.HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                org.apache.camel.health.WritableHealthCheckRepository.class);
+        if (healthRepository != null && configured) {
             healthCheck = new BlackPearlHealthCheck(this, nameInContext());
-            healthCheck.setCamelContext(getCamelContext());
-            registry.register(healthCheck);
+            healthCheck.setEnabled(isHealthCheckProducerEnabled());
+            healthRepository.addHealthCheck(healthCheck);
         }
     }
 
     @Override
     protected void doStop() throws Exception {
         if (healthCheck != null) {
-            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry != null) {
-                registry.unregister(healthCheck);
-            }
+            healthRepository.removeHealthCheck(healthCheck);
+            healthCheck.releaseClient();
             healthCheck = null;
         }
+        clients.closeAll();
         super.doStop();
+    }
+
+    private volatile ApplianceCheck.Result lastVerdict;
+    private volatile java.time.Instant lastVerdictAt;
+
+    /** Remembers the health check's last verdict, for the dev console. */
+    void lastVerdict(ApplianceCheck.Result verdict) {
+        lastVerdictAt = java.time.Instant.now();
+        lastVerdict = verdict;
+    }
+
+    /** The appliance check's last verdict (health probe or start-up check); null before the first. */
+    public ApplianceCheck.Result getLastVerdict() {
+        return lastVerdict;
+    }
+
+    /** When {@link #getLastVerdict()} was reached. */
+    public java.time.Instant getLastVerdictAt() {
+        return lastVerdictAt;
+    }
+
+    /** The component's DS3 clients, shared by its endpoints with the same connection settings. */
+    ApplianceClients clients() {
+        return clients;
+    }
+
+    /** TLS for these settings: their own SSLContextParameters, else the global ones when enabled, else the JVM's. */
+    javax.net.ssl.SSLContext sslContext(BlackPearlConfiguration settings) {
+        org.apache.camel.support.jsse.SSLContextParameters parameters = settings.getSslContextParameters();
+        if (parameters == null && isUseGlobalSslContextParameters()) {
+            parameters = retrieveGlobalSslContextParameters();
+        }
+        try {
+            return parameters == null ? null : parameters.createSSLContext(getCamelContext());
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalArgumentException("Invalid option sslContextParameters: " + e.getMessage(), e);
+        }
     }
 
     /** The name this instance is registered under ({@code blackpearl}, or another for a second appliance). */

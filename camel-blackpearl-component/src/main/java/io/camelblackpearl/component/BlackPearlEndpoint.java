@@ -1,21 +1,9 @@
 package io.camelblackpearl.component;
 
 import io.camelblackpearl.ds3.Ds3Client;
-import io.camelblackpearl.ds3.Ds3ClientSettings;
-import io.camelblackpearl.ds3.Ds3Credentials;
-import io.camelblackpearl.ds3.HttpDs3Client;
 import io.camelblackpearl.ds3.JobListFilter;
 import io.camelblackpearl.ds3.model.Priority;
-import io.camelblackpearl.ds3.RetryListener;
-import io.camelblackpearl.ds3.RetryPolicy;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
-import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -25,7 +13,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Manage Spectra Logic BlackPearl archive jobs through the DS3 API: list, get, modify (priority, name,
@@ -118,7 +105,7 @@ public class BlackPearlEndpoint extends ScheduledPollEndpoint {
         return client;
     }
 
-    /** Builds the client from the options unless one was given; no I/O happens here. */
+    /** Takes the component's client for these settings (shared with its other endpoints) unless one was given; no I/O happens here. */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -127,42 +114,14 @@ public class BlackPearlEndpoint extends ScheduledPollEndpoint {
             ownsClient = false;
             return;
         }
-        Ds3ClientSettings settings = new Ds3ClientSettings(
-                URI.create(configuration.getEndpoint().trim()),
-                new Ds3Credentials(configuration.getAccessKey(), configuration.getSecretKey()),
-                Duration.ofMillis(configuration.getConnectTimeout()),
-                Duration.ofMillis(configuration.getResponseTimeout()),
-                configuration.getMaxConnections(),
-                sslContext(),
-                configuration.getMaxRedirects(),
-                new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
-                        Duration.ofMillis(configuration.getRetryMaxDelay()), Duration.ofMillis(configuration.getCallTimeout())));
-        client = new HttpDs3Client(settings, Clock.systemUTC(), retryMeter());
+        client = getComponent().clients().acquire(configuration, () -> getComponent().sslContext(configuration));
         ownsClient = true;
-    }
-
-    /** Counts retries in {@code blackpearl.client.retries}, tagged by what the failed attempt got. */
-    private RetryListener retryMeter() {
-        MeterRegistry found = getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
-        MeterRegistry meters = found != null ? found : Metrics.globalRegistry;
-        return (method, path, reason, attempt, delay) -> Counter.builder("blackpearl.client.retries")
-                .description("DS3 calls sent again, by what the failed attempt got (status or I/O failure)")
-                .tag("reason", reason).tag("method", method)
-                .register(meters).increment();
-    }
-
-    private SSLContext sslContext() throws Exception {
-        SSLContextParameters parameters = configuration.getSslContextParameters();
-        if (parameters == null && getComponent().isUseGlobalSslContextParameters()) {
-            parameters = getComponent().retrieveGlobalSslContextParameters();
-        }
-        return parameters == null ? null : parameters.createSSLContext(getCamelContext());
     }
 
     @Override
     protected void doStop() throws Exception {
         if (client != null && ownsClient) {
-            client.close();
+            getComponent().clients().release(client);
         }
         client = null;
         super.doStop();

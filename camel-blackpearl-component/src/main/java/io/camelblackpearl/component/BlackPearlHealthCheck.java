@@ -3,7 +3,7 @@ package io.camelblackpearl.component;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.apache.camel.support.service.ServiceHelper;
+import io.camelblackpearl.ds3.Ds3Client;
 
 /**
  * Readiness of the appliance a {@code blackpearl} component is configured for: one cheap signed call, no
@@ -14,12 +14,11 @@ import org.apache.camel.support.service.ServiceHelper;
 public class BlackPearlHealthCheck extends AbstractHealthCheck {
 
     private final BlackPearlComponent component;
-    private final String componentName;
+    private Ds3Client client;
 
     public BlackPearlHealthCheck(BlackPearlComponent component, String componentName) {
         super("camel", "blackpearl".equals(componentName) ? "blackpearl" : "blackpearl-" + componentName);
         this.component = component;
-        this.componentName = componentName;
     }
 
     @Override
@@ -29,21 +28,41 @@ public class BlackPearlHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        BlackPearlEndpoint endpoint;
+        BlackPearlConfiguration settings = component.getConfiguration();
+        Ds3Client probe;
         try {
-            endpoint = component.getCamelContext().getEndpoint(componentName + ":activeJob?operation=list", BlackPearlEndpoint.class);
-            ServiceHelper.startService(endpoint);
+            probe = client(settings);
         } catch (RuntimeException e) {
             builder.down().message("The blackpearl component is not usable: " + e.getMessage()).error(e);
             return;
         }
-        String url = component.getConfiguration().getEndpoint();
-        ApplianceCheck.Result result = ApplianceCheck.run(endpoint.getClient(), url == null ? "(an injected ds3Client)" : url);
+        String url = settings.getEndpoint();
+        ApplianceCheck.Result result = ApplianceCheck.run(probe, url == null ? "(an injected ds3Client)" : url);
+        component.lastVerdict(result);
         builder.detail("appliance", url).detail("verdict", result.verdict().name()).message(result.message());
         if (result.reachable()) {
             builder.up();
         } else {
             builder.down();
+        }
+    }
+
+    /** The component's client for its own settings: the one its endpoints share, taken once and kept. */
+    private synchronized Ds3Client client(BlackPearlConfiguration settings) {
+        if (settings.getDs3Client() != null) {
+            return settings.getDs3Client();
+        }
+        if (client == null) {
+            BlackPearlComponent.validate(settings, BlackPearlResource.activeJob);
+            client = component.clients().acquire(settings, () -> component.sslContext(settings));
+        }
+        return client;
+    }
+
+    synchronized void releaseClient() {
+        if (client != null) {
+            component.clients().release(client);
+            client = null;
         }
     }
 }

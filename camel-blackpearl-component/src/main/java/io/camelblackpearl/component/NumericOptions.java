@@ -1,7 +1,6 @@
 package io.camelblackpearl.component;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import io.camelblackpearl.support.Durations;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,8 +30,6 @@ final class NumericOptions {
             spec("backoffMultiplier", Kind.WHOLE_NUMBER, 0), spec("backoffIdleThreshold", Kind.WHOLE_NUMBER, 0),
             spec("backoffErrorThreshold", Kind.WHOLE_NUMBER, 0), spec("repeatCount", Kind.WHOLE_NUMBER, 0));
 
-    /** What Camel's time patterns accept, in their order: 1d2h3m4s500ms, or plain milliseconds. */
-    private static final Pattern TIME_PATTERN = Pattern.compile("\\d+|(?:\\d+d)?(?:\\d+h)?(?:\\d+m(?!s))?(?:\\d+s)?(?:\\d+ms)?");
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
 
     private NumericOptions() {
@@ -98,21 +95,20 @@ final class NumericOptions {
     }
 
     private static long millis(String option, String text, String trimmed) {
-        boolean negative = trimmed.startsWith("-");
-        String magnitude = negative ? trimmed.substring(1) : trimmed;
-        try {
-            if (magnitude.startsWith("P") || magnitude.startsWith("p")) {
-                long ms = Duration.parse(magnitude).toMillis();
-                return negative ? -ms : ms;
+        if (trimmed.startsWith("-")) {
+            // the minimum's message names the value; Camel would have read it as 0
+            try {
+                return -Durations.parseMillisOrDuration(trimmed.substring(1)).toMillis();
+            } catch (IllegalArgumentException e) {
+                // reported below
             }
-            if (!magnitude.isEmpty() && TIME_PATTERN.matcher(magnitude).matches()) {
-                long ms = magnitude.chars().allMatch(Character::isDigit) ? Long.parseLong(magnitude)
-                        : org.apache.camel.util.TimeUtils.toMilliSeconds(magnitude);
-                return negative ? -ms : ms;
+        } else {
+            try {
+                return Durations.parseMillisOrDuration(trimmed).toMillis();
+            } catch (IllegalArgumentException e) {
+                // reported below
             }
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException unreadable) {
-            // reported below
         }
-        throw ExchangeInputs.invalid(option, text, "expected a duration such as 500ms, 30s, 2m, 1h30m, PT2M or a number of milliseconds");
+        throw ExchangeInputs.invalid(option, text, Durations.SYNTAX + " or a number of milliseconds");
     }
 }

@@ -79,4 +79,12 @@ public interface Ds3Client extends AutoCloseable {
     /** Releases the connections; a client built from settings owns them. */
     @Override
     void close();
+
+    /**
+     * This client with another retry policy, sharing its connections; e.g. {@link RetryPolicy#NONE} for a
+     * check that must report what one attempt got. A client without retries of its own returns itself.
+     */
+    default Ds3Client withRetry(RetryPolicy retry) {
+        return this;
+    }
 }

@@ -56,10 +56,12 @@ public final class HttpDs3Client implements Ds3Client {
     private final RetryListener retryListener;
     /** False for a {@link #withRetry} view, which shares the pool of the client it came from. */
     private final boolean ownsConnections;
-    /** Reads a list's pages two at a time (see {@link JobPages}); its threads exist only while a list is read. */
-    private final ThreadPoolExecutor pageReaders;
-    /** Aborts an attempt still running at the call's deadline (one thread, only while calls have a deadline). */
-    private final java.util.concurrent.ScheduledThreadPoolExecutor deadlines;
+    /** Reads a list's pages two at a time (see {@link JobPages}). */
+    private final java.util.concurrent.ExecutorService pageReaders;
+    /** Aborts an attempt still running at the call's deadline. */
+    private final java.util.concurrent.ScheduledExecutorService deadlines;
+    /** False when the pools were given (by Camel's ExecutorServiceManager, which shuts them down). */
+    private final boolean ownsPools;
 
     public HttpDs3Client(Ds3ClientSettings settings) {
         this(settings, Clock.systemUTC(), RetryListener.NONE);
@@ -71,30 +73,62 @@ public final class HttpDs3Client implements Ds3Client {
     }
 
     /**
+     * A client with pools of its own: two page readers and one deadline thread, each existing only while in
+     * use, shut down by {@link #close()}.
+     *
      * @param clock          the clock the Date header is taken from
      * @param retryListener  told of every retry, e.g. to count them
      */
     public HttpDs3Client(Ds3ClientSettings settings, Clock clock, RetryListener retryListener) {
+        this(settings, clock, retryListener, ownPageReaders(), ownDeadlines(), true);
+    }
+
+    /**
+     * A client on the caller's pools (in Camel, from its ExecutorServiceManager: named, managed, shut down
+     * with the context); {@link #close()} leaves them alone.
+     *
+     * @param pageReaders  runs the read-ahead of a list's next page; two threads are enough
+     * @param deadlines    runs the abort of an attempt at the call's deadline; one thread is enough
+     */
+    public HttpDs3Client(Ds3ClientSettings settings, Clock clock, RetryListener retryListener,
+                         java.util.concurrent.ExecutorService pageReaders, java.util.concurrent.ScheduledExecutorService deadlines) {
+        this(settings, clock, retryListener, pageReaders, deadlines, false);
+    }
+
+    private HttpDs3Client(Ds3ClientSettings settings, Clock clock, RetryListener retryListener,
+                          java.util.concurrent.ExecutorService pageReaders, java.util.concurrent.ScheduledExecutorService deadlines,
+                          boolean ownsPools) {
         this.settings = settings;
         this.clock = clock;
         this.retryListener = retryListener;
         this.connections = createConnectionManager(settings);
         this.http = createHttpClient(settings, connections);
         this.ownsConnections = true;
-        this.pageReaders = new ThreadPoolExecutor(2, 2, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+        this.pageReaders = java.util.Objects.requireNonNull(pageReaders, "pageReaders");
+        this.deadlines = java.util.Objects.requireNonNull(deadlines, "deadlines");
+        this.ownsPools = ownsPools;
+    }
+
+    private static ThreadPoolExecutor ownPageReaders() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "blackpearl-page-reader");
             thread.setDaemon(true);
             return thread;
         });
-        this.pageReaders.allowCoreThreadTimeOut(true);
-        this.deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor ownDeadlines() {
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "blackpearl-call-deadline");
             thread.setDaemon(true);
             return thread;
         });
-        this.deadlines.setRemoveOnCancelPolicy(true);
-        this.deadlines.setKeepAliveTime(10, TimeUnit.SECONDS);
-        this.deadlines.allowCoreThreadTimeOut(true);
+        pool.setRemoveOnCancelPolicy(true);
+        pool.setKeepAliveTime(10, TimeUnit.SECONDS);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private HttpDs3Client(HttpDs3Client shared, RetryPolicy retry) {
@@ -106,9 +140,11 @@ public final class HttpDs3Client implements Ds3Client {
         this.ownsConnections = false;
         this.pageReaders = shared.pageReaders;
         this.deadlines = shared.deadlines;
+        this.ownsPools = false;
     }
 
     /** The same client, connections shared, with another retry policy; closing it leaves the pool open. */
+    @Override
     public HttpDs3Client withRetry(RetryPolicy retry) {
         return new HttpDs3Client(this, retry);
     }
@@ -546,9 +582,11 @@ public final class HttpDs3Client implements Ds3Client {
 
     @Override
     public void close() {
-        if (ownsConnections) {
+        if (ownsPools) {
             pageReaders.shutdownNow();
             deadlines.shutdownNow();
+        }
+        if (ownsConnections) {
             http.close(CloseMode.GRACEFUL);
         }
     }

@@ -11,10 +11,10 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A Camel context whose blackpearl component points at a simulator on loopback. */
-abstract class BlackPearlTestSupport extends CamelTestSupport {
+public abstract class BlackPearlTestSupport extends CamelTestSupport {
 
     @RegisterExtension
-    static final BlackPearlSimulatorExtension BLACKPEARL = BlackPearlSimulatorExtension.empty();
+    public static final BlackPearlSimulatorExtension BLACKPEARL = BlackPearlSimulatorExtension.empty();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -26,19 +26,19 @@ abstract class BlackPearlTestSupport extends CamelTestSupport {
         return context;
     }
 
-    static SimulatedAppliance appliance() {
+    public static SimulatedAppliance appliance() {
         return BLACKPEARL.appliance();
     }
 
     /** Puts an active job of the given priority and age in the simulator. */
-    static SimulatedJob seedJob(String name, String priority, Duration age) {
+    public static SimulatedJob seedJob(String name, String priority, Duration age) {
         SimulatedJob job = SimulatedJob.builder(UUID.randomUUID())
                 .name(name).priority(priority).requestType("PUT").createdAt(Instant.now().minus(age)).build();
         appliance().put(job);
         return job;
     }
 
-    static SimulatedJob current(SimulatedJob job) {
+    public static SimulatedJob current(SimulatedJob job) {
         return appliance().job(job.id()).orElseThrow();
     }
 }

@@ -2,24 +2,17 @@ package io.camelblackpearl.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camelblackpearl.escalation.EscalationPolicy;
-import io.camelblackpearl.escalation.PolicyFile;
 import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SeedPlan;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-/** The appliance's and the escalation's readiness, as Camel's health registry reports them. */
+/** The appliance's readiness, as Camel's producers health repository reports it. */
 class HealthChecksTest {
 
     private static CamelContext context(String endpoint, String accessKey, String secretKey) {
@@ -32,6 +25,8 @@ class HealthChecksTest {
     }
 
     private static HealthCheck.Result check(CamelContext context, String id) {
+        // camel.health.producers-enabled=true: Camel leaves producer checks off by default
+        ((org.apache.camel.health.HealthCheckRepository) HealthCheckRegistry.get(context).resolveById("producers")).setEnabled(true);
         // Exposure "full": Camel's default shows only the first check when all are UP.
         return HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full").stream()
                 .filter(r -> r.getCheck().getId().equals(id))
@@ -66,64 +61,55 @@ class HealthChecksTest {
         }
     }
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-28T12:00:00Z");
+    private static java.util.Optional<HealthCheck.Result> find(CamelContext context, String id) {
+        return HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full").stream()
+                .filter(r -> r.getCheck().getId().equals(id)).findFirst();
+    }
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+    @Test
+    void theCheckFollowsCamelsProducersSettingAndTheComponentsOwn() throws Exception {
+        try (Ds3Simulator simulator = Ds3Simulator.builder().credentials("aGVhbHRo", "right").build().start()) {
+            try (CamelContext context = new DefaultCamelContext()) {
+                BlackPearlComponent component = context.getComponent("blackpearl", BlackPearlComponent.class);
+                component.getConfiguration().setEndpoint(simulator.endpoint());
+                component.getConfiguration().setAccessKey("aGVhbHRo");
+                component.getConfiguration().setSecretKey("right");
+                context.start();
+                assertThat(find(context, "blackpearl")).as("camel.health.producers-enabled is false by default").isEmpty();
+                ((org.apache.camel.health.HealthCheckRepository) HealthCheckRegistry.get(context).resolveById("producers")).setEnabled(true);
+                assertThat(find(context, "blackpearl")).hasValueSatisfying(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.UP));
+            }
+            try (CamelContext context = context(simulator.endpoint(), "aGVhbHRo", "right")) {
+                context.getComponent("blackpearl", BlackPearlComponent.class).setHealthCheckProducerEnabled(false);
+                context.start();
+                assertThat(find(context, "blackpearl")).as("healthCheckProducerEnabled=false").isEmpty();
+            }
         }
     }
 
     @Test
-    void theEscalationCheckIsDownAfterPeriodsWithoutASuccessfulRun() throws Exception {
-        TestClock clock = new TestClock();
-        try (Ds3Simulator simulator = Ds3Simulator.builder().credentials("aGVhbHRo", "right").build().start().seed(SeedPlan.jobs(20));
+    void aProbeUsesTheClientTheEndpointsShareAndCreatesNoEndpoint() throws Exception {
+        try (Ds3Simulator simulator = Ds3Simulator.builder().credentials("aGVhbHRo", "right").build().start().seed(SeedPlan.jobs(2));
              CamelContext context = context(simulator.endpoint(), "aGVhbHRo", "right")) {
-            EscalationPolicy policy = PolicyFile.parse("rules: [{id: all, ladder: [{after: 1h, priority: HIGH}]}]", "test",
-                    PolicyFile.NO_CONDITIONS);
-            EscalationProcessor escalation = new EscalationProcessor(policy, "blackpearl:activeJob", clock);
-            escalation.setSchedulePeriod(Duration.ofMinutes(5));
-            escalation.setHealthPeriods(3);
-            escalation.setCamelContext(context);
             context.start();
-            escalation.start();
-
-            assertThat(check(context, "blackpearl-escalation").getState()).isEqualTo(HealthCheck.State.UP);
-            clock.now = clock.now.plus(Duration.ofMinutes(16));
-            HealthCheck.Result noRunYet = check(context, "blackpearl-escalation");
-            assertThat(noRunYet.getState()).isEqualTo(HealthCheck.State.DOWN);
-            assertThat(noRunYet.getMessage()).hasValueSatisfying(m -> assertThat(m)
-                    .contains("No escalation run has succeeded for 16m", "3 schedule periods of 5m"));
-
-            escalation.process(new DefaultExchange(context));
-            assertThat(check(context, "blackpearl-escalation").getState()).isEqualTo(HealthCheck.State.UP);
-
-            simulator.appliance().faults().failNext(Ds3Operation.LIST_ACTIVE_JOBS, 100, 503);
-            clock.now = clock.now.plus(Duration.ofMinutes(10));
-            try {
-                escalation.process(new DefaultExchange(context));
-            } catch (IllegalStateException expected) {
-                // the listing failed: the run fails
+            BlackPearlEndpoint list = context.getEndpoint("blackpearl:activeJob?operation=list", BlackPearlEndpoint.class);
+            BlackPearlEndpoint modify = context.getEndpoint("blackpearl:activeJob?includeObjects=false", BlackPearlEndpoint.class);
+            list.start();
+            modify.start();
+            assertThat(modify.getClient()).as("same settings, one client and pool").isSameAs(list.getClient());
+            int endpoints = context.getEndpoints().size();
+            for (int i = 0; i < 3; i++) {
+                assertThat(check(context, "blackpearl").getState()).isEqualTo(HealthCheck.State.UP);
             }
-            assertThat(check(context, "blackpearl-escalation").getState()).as("one failed run is not an outage")
-                    .isEqualTo(HealthCheck.State.UP);
-            clock.now = clock.now.plus(Duration.ofMinutes(6));
-            HealthCheck.Result down = check(context, "blackpearl-escalation");
-            assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
-            assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("last failure: listing failed"));
-            escalation.stop();
+            assertThat(context.getEndpoints()).hasSize(endpoints);
+            BlackPearlComponent component = context.getComponent("blackpearl", BlackPearlComponent.class);
+            assertThat(component.clients().all()).hasSize(1);
+            BlackPearlEndpoint otherTimeout = context.getEndpoint("blackpearl:activeJob?operation=list&responseTimeout=5s",
+                    BlackPearlEndpoint.class);
+            otherTimeout.start();
+            assertThat(otherTimeout.getClient()).as("other settings, another client").isNotSameAs(list.getClient());
+            otherTimeout.stop();
+            assertThat(component.clients().all()).as("closed with its last endpoint").hasSize(1);
         }
     }
 }

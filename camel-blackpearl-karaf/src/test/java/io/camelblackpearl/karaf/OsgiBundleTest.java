@@ -279,7 +279,7 @@ class OsgiBundleTest {
             Bundle component = installAndStart(framework, featureBundles(features));
             assertThat(component.getState()).isEqualTo(Bundle.ACTIVE);
             for (String used : List.of("io.camelblackpearl.ds3.HttpDs3Client", "io.camelblackpearl.ds3.Ds3Xml",
-                    "io.camelblackpearl.component.EscalationProcessor")) {
+                    "io.camelblackpearl.component.BlackPearlComponent")) {
                 Class<?> type = component.loadClass(used);
                 assertThat(type).as(used).isNotNull();
             }
@@ -303,7 +303,7 @@ class OsgiBundleTest {
         try (JarFile jar = new JarFile(bundleJar().toFile())) {
             manifest = jar.getManifest();
         }
-        for (String missing : List.of("micrometer-core", "httpclient5", "stax2-api")) {
+        for (String missing : List.of("jackson-datatype-jsr310", "httpclient5", "stax2-api")) {
             List<Path> bundles = new ArrayList<>(featureBundles(features));
             assertThat(bundles.removeIf(p -> p.getFileName().toString().matches("(wrapped-)?" + Pattern.quote(missing) + "-[0-9].*")))
                     .as("%s is among the bundles", missing).isTrue();

@@ -67,22 +67,9 @@ public record ClusterSettings(String jdbcUrl, String username, String password, 
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
-    /** {@code 2s}, {@code 500ms}, {@code 1m} or ISO-8601 {@code PT2S}. */
+    /** The product's duration syntax ({@link io.camelblackpearl.support.Durations}): {@code 2s}, {@code 500ms}, {@code 1m}, {@code PT2S}. */
     public static Duration parseDuration(String text) {
-        String v = text.trim().toLowerCase(Locale.ROOT);
-        if (v.startsWith("p")) {
-            return Duration.parse(v.toUpperCase(Locale.ROOT));
-        }
-        if (v.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-        }
-        long amount = Long.parseLong(v.substring(0, v.length() - 1));
-        return switch (v.charAt(v.length() - 1)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            default -> throw new IllegalArgumentException(text);
-        };
+        return io.camelblackpearl.support.Durations.parse(text);
     }
 
     @Override

@@ -1,35 +1,11 @@
 package io.camelblackpearl.cluster;
 
-import java.text.ParseException;
 import java.time.Duration;
-import java.util.Date;
-import java.util.Optional;
-import org.quartz.CronExpression;
 
-/** What a Quartz cron means for the product's schedules: its period, and a cron for a polling period. */
+/** A clock-aligned Quartz cron for a polling period, the same on every node of a cluster. */
 public final class CronSchedule {
 
     private CronSchedule() {
-    }
-
-    /**
-     * The time between the cron's next two firings, for a health check that expects a run every period;
-     * empty when it fires only once more (such a schedule has no period to judge). A cron that never fires
-     * again, or is not a cron, is refused naming {@code setting}.
-     */
-    public static Optional<Duration> period(String setting, String cron) {
-        CronExpression expression;
-        try {
-            expression = new CronExpression(cron);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException(setting + ": '" + cron + "' is not a Quartz cron expression (" + e.getMessage() + ")");
-        }
-        Date next = expression.getNextValidTimeAfter(new Date());
-        if (next == null) {
-            throw new IllegalArgumentException(setting + ": '" + cron + "' never fires again");
-        }
-        Date after = expression.getNextValidTimeAfter(next);
-        return after == null ? Optional.empty() : Optional.of(Duration.ofMillis(after.getTime() - next.getTime()));
     }
 
     /** Which periods {@link #every} can make a cron of, in words for an error message. */

@@ -142,7 +142,7 @@ class QuartzClusterTest {
     }
 
     @Test
-    void cronsForPeriodsAndPeriodsOfCrons() {
+    void cronsForPeriods() {
         assertThat(CronSchedule.every("delay", java.time.Duration.ofSeconds(30))).isEqualTo("0/30 * * * * ?");
         assertThat(CronSchedule.every("delay", java.time.Duration.ofMinutes(5))).isEqualTo("0 0/5 * * * ?");
         assertThat(CronSchedule.every("delay", java.time.Duration.ofHours(6))).isEqualTo("0 0 0/6 * * ?");
@@ -152,11 +152,5 @@ class QuartzClusterTest {
             assertThatThrownBy(() -> CronSchedule.every("escalation.events.delay", odd))
                     .hasMessageContaining("escalation.events.delay").hasMessageContaining(odd.toString());
         }
-        assertThat(CronSchedule.period("cron", "0/3 * * * * ?")).contains(java.time.Duration.ofSeconds(3));
-        assertThat(CronSchedule.period("cron", "0 0 0 1 1 ? 2099")).as("fires once more: no period").isEmpty();
-        assertThatThrownBy(() -> CronSchedule.period("escalation.cron", "0 0 0 1 1 ? 2001"))
-                .hasMessageContaining("escalation.cron").hasMessageContaining("never fires again");
-        assertThatThrownBy(() -> CronSchedule.period("escalation.cron", "every minute"))
-                .hasMessageContaining("'every minute' is not a Quartz cron expression");
     }
 }

@@ -1,18 +1,9 @@
 package io.camelblackpearl.springboot;
 
 import io.camelblackpearl.cluster.ClusterSettings;
-import io.camelblackpearl.cluster.CronSchedule;
 import io.camelblackpearl.cluster.JdbcStateRepository;
 import io.camelblackpearl.cluster.QuartzCluster;
-import io.camelblackpearl.component.EscalationProcessor;
-import io.camelblackpearl.component.SimpleConditions;
-import io.camelblackpearl.escalation.EscalationPolicy;
-import io.camelblackpearl.escalation.PolicyFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
+import io.camelblackpearl.escalation.route.CronPeriod;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -24,14 +15,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The escalation by properties alone ({@code blackpearl.escalation.enabled=true}): the policy is loaded and
- * validated while the context starts (a bad one stops it with the policy's own message), and a Quartz route
- * {@code blackpearl-escalation} runs it on the cron. The health check {@code blackpearl-escalation} joins
- * Camel's health registry.
+ * The escalation by properties alone ({@code blackpearl.escalation.enabled=true}): the route
+ * {@code blackpearl-escalation}, which is the Kamelet {@code blackpearl-escalation} with the properties as
+ * its parameters. The policy is loaded and validated while the context starts (a bad one stops it with the
+ * policy's own message); the health check {@code blackpearl-escalation} joins Camel's health registry.
  */
 @AutoConfiguration(after = BlackPearlComponentAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "blackpearl.escalation", name = "enabled", havingValue = "true")
@@ -113,63 +103,48 @@ public class BlackPearlEscalationAutoConfiguration {
         };
     }
 
+    /**
+     * The Kamelet {@code blackpearl-escalation} as the route {@code blackpearl-escalation}, with the
+     * {@code blackpearl.escalation.*} properties as its parameters. The policy is loaded and checked when the
+     * route is created, so a bad one stops the context with the policy's own message.
+     */
     @Bean
-    public EscalationProcessor blackpearlEscalationProcessor(CamelContext camelContext, BlackPearlEscalationProperties properties,
-                                                             ResourceLoader resources, ObjectProvider<QuartzCluster> cluster,
-                                                             ObjectProvider<JdbcStateRepository> clusterState)
-            throws IOException {
+    public RouteBuilder blackpearlEscalationRoute(BlackPearlEscalationProperties properties, ResourceLoader resources,
+                                                  ObjectProvider<QuartzCluster> cluster) {
         String location = properties.getPolicyFile();
         if (location == null || location.isBlank()) {
             throw new IllegalStateException("Missing blackpearl.escalation.policy-file: the escalation policy, "
                     + "classpath:..., file:... or a file path");
         }
         String spec = location.startsWith("classpath:") || location.startsWith("file:") ? location : "file:" + location;
-        Resource resource = resources.getResource(spec);
-        if (!resource.exists()) {
+        if (!resources.getResource(spec).exists()) {
             throw new IllegalStateException("blackpearl.escalation.policy-file " + location + " does not exist");
         }
-        EscalationPolicy policy;
-        try (InputStream in = resource.getInputStream()) {
-            policy = PolicyFile.parse(in, location, SimpleConditions.compiler(camelContext));
+        String cron = properties.getCron();
+        checkCron(cron);
+        StringBuilder uri = new StringBuilder("kamelet:blackpearl-escalation?cron=RAW(").append(cron)
+                .append(")&policyFile=RAW(").append(spec).append(")&healthPeriods=").append(properties.getHealthPeriods());
+        if (Boolean.TRUE.equals(properties.getDryRun())) {
+            uri.append("&dryRun=true");
         }
-        if (properties.getDryRun() != null) {
-            policy = policy.withDryRun(properties.getDryRun());
-        }
-        EscalationProcessor processor = new EscalationProcessor(policy, "blackpearl:activeJob", Clock.systemUTC());
-        schedulePeriod(properties.getCron()).ifPresent(processor::setSchedulePeriod);
-        processor.setHealthPeriods(properties.getHealthPeriods());
         QuartzCluster clustered = cluster.getIfAvailable();
         if (clustered != null) {
-            processor.setNodeId(clustered.nodeId());
-            processor.setSharedState(clusterState.getObject());
+            uri.append("&nodeId=RAW(").append(clustered.nodeId()).append(")&clusterState=blackpearlClusterState");
         }
-        return processor;
-    }
-
-    @Bean
-    public RouteBuilder blackpearlEscalationRoute(EscalationProcessor blackpearlEscalationProcessor,
-                                                  BlackPearlEscalationProperties properties) {
-        String cron = properties.getCron();
         return new RouteBuilder() {
             @Override
             public void configure() {
-                // stateful: one run at a time; recoverableJob and misfire 2 (do nothing): as in docs/clustering.md
-                from("quartz:blackpearl/escalation?cron=RAW(" + cron + ")&stateful=true&recoverableJob=true"
-                        + "&trigger.misfireInstruction=2").routeId("blackpearl-escalation")
-                        .process(blackpearlEscalationProcessor);
+                from(uri.toString()).routeId("blackpearl-escalation").to("log:io.camelblackpearl.escalation.report?level=DEBUG");
             }
         };
     }
 
-    /**
-     * The time between two firings of the cron, for the health check; empty when it fires only once more (no
-     * health check then). A bad cron, or one that never fires again, names the property.
-     */
-    static Optional<Duration> schedulePeriod(String cron) {
+    /** A bad cron, or one that never fires again, names the property before any route exists. */
+    static void checkCron(String cron) {
         try {
-            return CronSchedule.period("blackpearl.escalation.cron", cron);
+            CronPeriod.of("blackpearl.escalation.cron", cron);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Invalid " + e.getMessage(), e);
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }

@@ -7,9 +7,9 @@ import org.apache.camel.main.MainSupport;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
- * Lets {@code maxRuns} escalation runs through (0: no limit) and stops the application when the last
- * one is done, so a demo terminates by itself. Placed first in the route: a firing that arrives while
- * the application is shutting down does nothing.
+ * Counts escalation runs and, after {@code maxRuns} of them (0: no limit), stops the application, so that a
+ * demo terminates by itself. The last step of the route: a run that ends while the application is already
+ * stopping goes no further.
  */
 public class RunLimit implements Processor {
 

@@ -63,9 +63,9 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
         String delayText = required(properties, EVENTS_DELAY);
         java.time.Duration delay;
         try {
-            delay = io.camelblackpearl.cluster.ClusterSettings.parseDuration(delayText);
+            delay = io.camelblackpearl.support.Durations.parse(delayText);
         } catch (RuntimeException e) {
-            throw invalid(EVENTS_DELAY, delayText, "expected a duration such as 30s, 500ms or 5m");
+            throw invalid(EVENTS_DELAY, delayText, io.camelblackpearl.support.Durations.SYNTAX);
         }
         if (delay.isNegative() || delay.isZero()) {
             throw invalid(EVENTS_DELAY, delayText, "expected a positive duration");
@@ -99,8 +99,8 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
      * fires only once more. A cron that never fires again is refused.
      */
     java.util.Optional<java.time.Duration> schedulePeriod() {
-        return io.camelblackpearl.cluster.CronSchedule.period(
-                "Invalid setting " + CRON + " (environment variable " + EnvironmentVariables.variableName(CRON) + ")", cron);
+        return io.camelblackpearl.escalation.route.CronPeriod.of(
+                "setting " + CRON + " (environment variable " + EnvironmentVariables.variableName(CRON) + ")", cron);
     }
 
     private static String required(PropertiesComponent properties, String key) {

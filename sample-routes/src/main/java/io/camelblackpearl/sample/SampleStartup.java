@@ -4,7 +4,8 @@ import io.camelblackpearl.component.ApplianceCheck;
 import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConfiguration;
 import io.camelblackpearl.component.BlackPearlEndpoint;
-import io.camelblackpearl.component.EscalationProcessor;
+import io.camelblackpearl.escalation.EscalationPolicy;
+import io.camelblackpearl.escalation.route.EscalationProcessor;
 import io.camelblackpearl.cluster.ClusterSettings;
 import io.camelblackpearl.cluster.QuartzCluster;
 import io.camelblackpearl.simulator.Ds3Simulator;
@@ -73,6 +74,9 @@ final class SampleStartup extends MainListenerSupport {
             quartzCluster.configure(main.getCamelContext());
             clusterState = quartzCluster.stateRepository();
             main.getCamelContext().getRegistry().bind(JobEventRoutes.CLUSTER_STATE, clusterState);
+            // the escalation Kamelet's nodeId and clusterState parameters, in both DSLs
+            properties.addOverrideProperty("escalation.node-id", cluster.nodeId());
+            properties.addOverrideProperty("escalation.cluster-state", JobEventRoutes.CLUSTER_STATE);
         }
         if (!applianceConfigured) {
             simulator = startSimulator();
@@ -91,15 +95,18 @@ final class SampleStartup extends MainListenerSupport {
     public void afterConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         BlackPearlConfiguration appliance = context.getComponent("blackpearl", BlackPearlComponent.class).getConfiguration();
-        EscalationProcessor escalation = context.getRegistry().lookupByNameAndType("escalationProcessor", EscalationProcessor.class);
-        java.util.Optional<Duration> period = settings.schedulePeriod();
-        period.ifPresentOrElse(escalation::setSchedulePeriod, () -> LOG.info("The schedule '{}' fires only once more: "
-                + "the escalation has no period to judge, so no blackpearl-escalation health check", settings.cron()));
-        escalation.setHealthPeriods(settings.healthPeriods());
+        if (settings.schedulePeriod().isEmpty()) {
+            LOG.info("The schedule '{}' fires only once more: the escalation has no period to judge, so no "
+                    + "blackpearl-escalation health check", settings.cron());
+        }
+        EscalationPolicy policy;
+        try {
+            policy = EscalationProcessor.loadPolicy(context, settings.policyFile());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Invalid setting " + SampleSettings.POLICY_FILE + ": " + e.getMessage(), e);
+        }
         if (cluster != null) {
             QuartzCluster.requireConsistent(context, main.configure().getName());
-            escalation.setNodeId(cluster.nodeId());
-            escalation.setSharedState(clusterState);
             org.apache.camel.health.HealthCheckRegistry health = org.apache.camel.health.HealthCheckRegistry.get(context);
             if (health != null) {
                 health.register(quartzCluster.healthCheck());
@@ -109,7 +116,7 @@ final class SampleStartup extends MainListenerSupport {
         }
         LOG.info("Escalation against {} as access key {}: policy {} ({}), schedule '{}', run limit {}, route in {} DSL",
                 appliance.getEndpoint(), appliance.getAccessKey(), settings.policyFile(),
-                escalation.getPolicy().dryRun() ? "DRY RUN: decides and audits, sends nothing" : "applies its decisions",
+                policy.dryRun() ? "DRY RUN: decides and audits, sends nothing" : "applies its decisions",
                 settings.cron(), settings.runLimit(), settings.dsl());
         SampleSettings.Events events = settings.events();
         LOG.info("Job events: {}", !events.enabled() ? "off (escalation.events.enabled=false)"

@@ -1,4 +1,4 @@
-package io.camelblackpearl.component;
+package io.camelblackpearl.escalation.route;
 
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.escalation.PolicyFile;

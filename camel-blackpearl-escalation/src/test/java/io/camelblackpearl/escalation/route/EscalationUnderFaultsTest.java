@@ -1,8 +1,10 @@
-package io.camelblackpearl.component;
+package io.camelblackpearl.escalation.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelblackpearl.LogCapture;
+import io.camelblackpearl.component.BlackPearlComponent;
+import io.camelblackpearl.component.BlackPearlEndpoint;
 import io.camelblackpearl.ds3.HttpDs3Client;
 import io.camelblackpearl.escalation.EscalationDecision;
 import io.camelblackpearl.escalation.EscalationOutcome;

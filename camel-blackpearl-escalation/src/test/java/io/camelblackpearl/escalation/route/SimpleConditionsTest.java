@@ -1,4 +1,4 @@
-package io.camelblackpearl.component;
+package io.camelblackpearl.escalation.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package io.camelblackpearl.escalation;
 
+import io.camelblackpearl.support.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -49,7 +50,6 @@ public final class PolicyFile {
     private static final Set<String> RULE_KEYS = Set.of("id", "match", "ladder", "ceiling");
     private static final Set<String> MATCH_KEYS = Set.of("requestType", "name", "bucketId", "userId", "priority", "condition");
     private static final Set<String> STEP_KEYS = Set.of("after", "priority");
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)\\s*(d|h|m|s)");
 
     private final String source;
     private final ConditionCompiler conditions;
@@ -252,44 +252,13 @@ public final class PolicyFile {
         try {
             return parseDuration(value);
         } catch (IllegalArgumentException e) {
-            throw fail(id, field, "bad duration '" + value + "'; use e.g. 45m, 2h, 1d, 1h30m or ISO-8601 PT2H");
+            throw fail(id, field, "bad duration '" + value + "'; use e.g. 45m, 2h, 1d, 1h30m or ISO-8601 PT2H (" + e.getMessage() + ")");
         }
     }
 
-    /** {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d}, {@code 1h30m}, or ISO-8601 such as {@code PT2H}. */
+    /** The product's duration syntax ({@link Durations}): {@code 90s}, {@code 30m}, {@code 2h}, {@code 1d}, {@code 1h30m}, {@code PT2H}. */
     public static Duration parseDuration(String value) {
-        String s = value.trim().toLowerCase(Locale.ROOT);
-        if (s.startsWith("p")) {
-            try {
-                Duration d = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-                if (d.isNegative()) {
-                    throw new IllegalArgumentException(value);
-                }
-                return d;
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(value, e);
-            }
-        }
-        Matcher m = DURATION_PART.matcher(s);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end && !s.substring(end, m.start()).isBlank()) {
-                throw new IllegalArgumentException(value);
-            }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            });
-            end = m.end();
-        }
-        if (end == 0 || end != s.length()) {
-            throw new IllegalArgumentException(value);
-        }
-        return total;
+        return Durations.parse(value);
     }
 
     static String print(Duration d) {

@@ -1,4 +1,4 @@
-package io.camelblackpearl.component;
+package io.camelblackpearl.escalation.route;
 
 import io.camelblackpearl.escalation.EscalationPlanner;
 import java.time.Clock;

@@ -1,7 +1,8 @@
-package io.camelblackpearl.component;
+package io.camelblackpearl.escalation.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelblackpearl.component.BlackPearlTestSupport;
 import io.camelblackpearl.escalation.EscalationDecision;
 import io.camelblackpearl.escalation.EscalationOutcome;
 import io.camelblackpearl.escalation.EscalationPolicy;

@@ -1,4 +1,4 @@
-package io.camelblackpearl.component;
+package io.camelblackpearl.escalation.route;
 
 import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.model.ActiveJob;
@@ -8,10 +8,7 @@ import io.camelblackpearl.escalation.EscalationPlanner;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.EscalationReport;
 import io.camelblackpearl.escalation.PolicyFile;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
+import io.camelblackpearl.component.BlackPearlConstants;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,13 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -39,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * A job that vanished before its modify (404) is SKIPPED_NOT_FOUND; any other failed modify is FAILED and
  * does not stop the others. Nothing is remembered between runs: the next run lists again and re-decides,
  * so a failed modify is retried then. A failed listing fails the exchange.
+ * <p>
+ * A bean with properties, so that a Kamelet, a route template or Spring can build it: {@code policyFile}
+ * (or {@code policy}), {@code cron} (the schedule it runs on, for its health check), {@code dryRun},
+ * {@code parallelism}, {@code healthPeriods}, {@code nodeId}, {@code clusterState} and {@code endpointUri}.
+ * The Kamelet {@code blackpearl-escalation} (docs/escalation.md) is the usual way to run it.
  */
 public class EscalationProcessor extends ServiceSupport implements Processor, CamelContextAware {
 
@@ -46,13 +48,15 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private static final Logger AUDIT = LoggerFactory.getLogger("io.camelblackpearl.escalation.audit");
     private static final Logger LOG = LoggerFactory.getLogger(EscalationProcessor.class);
 
-    private final EscalationPolicy policy;
-    private final String blackpearlUri;
-    /** Escalation needs only the answer's summary: a job of millions of objects must not be read whole. */
-    private final String modifyUri;
-    private final EscalationPlanner planner;
-    private final Clock clock;
-    private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
+    private EscalationPolicy policy;
+    private String policyFile;
+    private boolean forceDryRun;
+    private String blackpearlUri = "blackpearl:activeJob";
+    private String cron;
+    private String clusterStateName;
+    private EscalationPlanner planner;
+    private Clock clock = Clock.systemUTC();
+    private EscalationMeters meters = EscalationMeters.NONE;
     private volatile Instant lastSuccess;
     private volatile Instant startedAt;
     private volatile String lastFailure;
@@ -69,8 +73,6 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     /** Resolved once: a URI string would be normalised and looked up again for every one of thousands of calls. */
     private org.apache.camel.Endpoint listEndpoint;
     private org.apache.camel.Endpoint modifyEndpoint;
-    private final java.util.Map<String, Counter> decisionCounters = new java.util.concurrent.ConcurrentHashMap<>();
-    private MeterRegistry meters;
 
     /**
      * @param blackpearlUri the active-job endpoint to use, e.g. {@code blackpearl:activeJob} (options such as
@@ -79,13 +81,15 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     public EscalationProcessor(EscalationPolicy policy, String blackpearlUri, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.blackpearlUri = Objects.requireNonNull(blackpearlUri, "blackpearlUri");
-        this.modifyUri = blackpearlUri + (blackpearlUri.contains("?") ? "&" : "?") + "includeObjects=false";
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.planner = new EscalationPlanner(clock);
     }
 
     public EscalationProcessor(EscalationPolicy policy) {
         this(policy, "blackpearl:activeJob", Clock.systemUTC());
+    }
+
+    /** A processor configured through its properties; {@code policyFile} (or {@code policy}) is required. */
+    public EscalationProcessor() {
     }
 
     /** Loads and validates the policy file now, compiling its conditions as Camel Simple predicates. */
@@ -93,8 +97,58 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         return new EscalationProcessor(PolicyFile.load(policyFile, SimpleConditions.compiler(context)));
     }
 
+    /** The policy in effect (with {@code dryRun} applied); loaded from {@code policyFile} when the processor is initialised. */
     public EscalationPolicy getPolicy() {
-        return policy;
+        return policy == null || !forceDryRun ? policy : policy.withDryRun(true);
+    }
+
+    public void setPolicy(EscalationPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * The policy to load when the processor is initialised: {@code classpath:…}, {@code file:…} or a file path.
+     * A bad policy fails the initialisation (hence the route's start) with the policy's own message.
+     */
+    public void setPolicyFile(String policyFile) {
+        this.policyFile = policyFile;
+    }
+
+    public String getPolicyFile() {
+        return policyFile;
+    }
+
+    /**
+     * {@code true}: decide and audit, send nothing, whatever the policy says. {@code false} (the default)
+     * leaves it to the policy's own {@code dryRun}: a policy that says dry run stays a dry run, so that
+     * applying decisions is always a change of the policy file.
+     */
+    public void setDryRun(boolean dryRun) {
+        this.forceDryRun = dryRun;
+    }
+
+    /** The active-job endpoint to use (default {@code blackpearl:activeJob}); {@code operation} is set per call. */
+    public void setEndpointUri(String endpointUri) {
+        this.blackpearlUri = Objects.requireNonNull(endpointUri, "endpointUri");
+    }
+
+    /**
+     * The Quartz cron the route runs this processor on. Its period (the time between its next two firings)
+     * is what the health check {@code blackpearl-escalation} expects a successful run within; a cron that
+     * fires only once more gives no period and no health check.
+     */
+    public void setCron(String cron) {
+        this.cron = cron;
+    }
+
+    /** The registry name of the cluster's shared {@link org.apache.camel.spi.StateRepository}; blank for none. */
+    public void setClusterState(String registryName) {
+        this.clusterStateName = registryName == null || registryName.isBlank() ? null : registryName.trim();
+    }
+
+    /** The clock runs are timed and jobs aged by (a test's fixed clock). */
+    public void setClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -110,7 +164,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
      * scheduler's instance id, so that the audit says which node ran which slot.
      */
     public void setNodeId(String nodeId) {
-        this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
+        this.nodeId = nodeId == null || nodeId.isBlank() ? localHostName() : nodeId.trim();
     }
 
     public String getNodeId() {
@@ -130,7 +184,8 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
      * The decisions, their order (URGENT first, then oldest first), the caps and the audit order stay the same.
      */
     public void setParallelism(int parallelism) {
-        this.parallelism = EscalationPolicy.requireParallelism(parallelism);
+        // 0: the policy's (a Kamelet's default)
+        this.parallelism = parallelism == 0 ? null : EscalationPolicy.requireParallelism(parallelism);
     }
 
     /** The parallelism in effect: this processor's, else the policy's. */
@@ -140,6 +195,9 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
 
     /** How many schedule periods may pass without a successful run before the health check is DOWN (default 3). */
     public void setHealthPeriods(int healthPeriods) {
+        if (healthPeriods < 1) {
+            throw new IllegalArgumentException("Invalid healthPeriods: '" + healthPeriods + "': expected 1 or more schedule periods");
+        }
         this.healthPeriods = healthPeriods;
     }
 
@@ -199,13 +257,50 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         this.camelContext = camelContext;
     }
 
+    /** Loads the policy (when given as a file), reads the cron and finds the cluster's state: every mistake named now. */
+    @Override
+    protected void doInit() throws Exception {
+        Objects.requireNonNull(camelContext, "camelContext");
+        if (policy == null) {
+            if (policyFile == null || policyFile.isBlank()) {
+                throw new IllegalArgumentException("Missing policyFile: the escalation policy, classpath:..., file:... or a file path");
+            }
+            policy = loadPolicy(camelContext, policyFile.trim());
+        }
+        if (cron != null && !cron.isBlank()) {
+            CronPeriod.of("cron", cron.trim()).ifPresent(this::setSchedulePeriod);
+        }
+        if (clusterStateName != null) {
+            sharedState = camelContext.getRegistry().lookupByNameAndType(clusterStateName, org.apache.camel.spi.StateRepository.class);
+            if (sharedState == null) {
+                throw new IllegalArgumentException("Invalid clusterState: '" + clusterStateName
+                        + "': no StateRepository of that name in the registry");
+            }
+        }
+        planner = new EscalationPlanner(clock);
+    }
+
+    /** {@code classpath:…}, {@code file:…} or a plain file path; conditions compiled as Camel Simple. */
+    public static EscalationPolicy loadPolicy(CamelContext context, String location) throws java.io.IOException {
+        String uri = ResourceHelper.hasScheme(location) ? location : "file:" + location;
+        java.io.InputStream in;
+        try {
+            in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, uri);
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException("Invalid policyFile: '" + location + "': no such file or resource");
+        }
+        try (in) {
+            return PolicyFile.parse(in, location, SimpleConditions.compiler(context));
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
-        Objects.requireNonNull(camelContext, "camelContext");
         template = camelContext.createProducerTemplate();
         template.start();
         listEndpoint = camelContext.getEndpoint(blackpearlUri);
-        modifyEndpoint = camelContext.getEndpoint(modifyUri);
+        // Escalation needs only the answer's summary: a job of millions of objects must not be read whole.
+        modifyEndpoint = camelContext.getEndpoint(blackpearlUri + (blackpearlUri.contains("?") ? "&" : "?") + "includeObjects=false");
         if (getParallelism() > 1) {
             // A queue that never fills: a full (or, in Camel, a zero/negative-size hand-over) queue rejects, and the
             // caller then runs the task itself, one more modify in flight than asked. maxEscalationsPerRun bounds it.
@@ -216,19 +311,13 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         if (startedAt == null) {
             startedAt = clock.instant();
         }
-        meters = camelContext.getRegistry().findSingleByType(MeterRegistry.class);
-        if (meters == null) {
-            meters = Metrics.globalRegistry;
-        }
+        meters = EscalationMeters.of(camelContext);
         HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
         if (schedulePeriod != null && registry != null) {
             healthCheck = new EscalationHealthCheck("blackpearl-escalation", this, schedulePeriod, healthPeriods, clock);
             healthCheck.setCamelContext(camelContext);
             registry.register(healthCheck);
         }
-        Gauge.builder("blackpearl.escalation.last.success", lastSuccessEpochSeconds, AtomicLong::get)
-                .description("Epoch seconds of the last escalation run whose every modify went through")
-                .baseUnit("seconds").register(meters);
     }
 
     @Override
@@ -267,6 +356,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         // Up to `parallelism` modifies in flight, sent in the planned order (URGENT first, then oldest first);
         // each decision is audited in that same order as soon as it and all before it are done.
         List<java.util.concurrent.Callable<EscalationDecision>> outcomes = new ArrayList<>();
+        EscalationPolicy policy = getPolicy();
         for (EscalationDecision decision : planner.plan(jobs, policy)) {
             if (policy.dryRun() || !decision.toSend()) {
                 outcomes.add(() -> decision);
@@ -283,10 +373,10 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         }
         EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions, node, fire);
         AUDIT.info("{}", report.summaryLine());
-        meters.counter("blackpearl.escalation.runs", "result", report.succeeded() ? "success" : "failure").increment();
+        meters.run(report.succeeded());
         if (report.succeeded()) {
             lastSuccess = clock.instant();
-            lastSuccessEpochSeconds.set(lastSuccess.getEpochSecond());
+            meters.lastSuccess(lastSuccess);
             lastFailure = null;
             recordSharedSuccess(lastSuccess);
         } else {
@@ -308,7 +398,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     }
 
     /** Quartz puts the original slot of a job it recovers for a dead node in the recovery trigger's data. */
-    private static final String RECOVERED_SLOT = "QRTZ_FAILED_JOB_ORIG_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS_AS_STRING";
+    private static final String RECOVERED_SLOT = org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS;
 
     /**
      * The schedule slot this run is for, from camel-quartz's headers: the trigger's scheduled fire time, or,
@@ -332,7 +422,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private List<ActiveJob> listActiveJobs(String node, Instant fire) {
         Exchange listed = template.send(listEndpoint, e -> e.getMessage().setHeader(BlackPearlConstants.OPERATION, "list"));
         if (listed.getException() != null) {
-            meters.counter("blackpearl.escalation.runs", "result", "failure").increment();
+            meters.run(false);
             lastFailure = "listing failed: " + listed.getException().getMessage();
             AUDIT.info("escalation run node={} fire={} result=failure reason=\"{}\"", node, fire, lastFailure);
             throw new IllegalStateException("Escalation run could not list the active jobs: "
@@ -364,11 +454,6 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         AUDIT.info("escalation job={} name=\"{}\" from={} to={} rule={} age={} node={} fire={} outcome={} reason=\"{}\"",
                 d.jobId(), d.jobName(), d.from(), d.to(), d.ruleId(),
                 d.age() == null ? "" : EscalationPlanner.format(d.age()), node, fire, d.outcome(), d.reason());
-        String rule = d.ruleId() == null ? "none" : d.ruleId();
-        decisionCounters.computeIfAbsent(rule + "\u0000" + d.outcome().name(), key -> Counter.builder("blackpearl.escalation.decisions")
-                .description("Escalation decisions by rule and outcome")
-                .tag("rule", rule)
-                .tag("outcome", d.outcome().name())
-                .register(meters)).increment();
+        meters.decision(d.ruleId() == null ? "none" : d.ruleId(), d.outcome());
     }
 }

@@ -101,7 +101,7 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * The appliance's data path as an http or https URL with no path, e.g. {@code https://bp.example.com:443}.
+     * The appliance's data path as an http or https URL with no path, e.g. https://bp.example.com:443.
      */
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
@@ -291,7 +291,7 @@ public class BlackPearlConfiguration implements Cloneable {
 
     /**
      * For modify, the creation time to set (within one priority older jobs go first): ISO-8601 such as
-     * 2026-01-01T00:00:00Z, or epoch seconds (below 10^11) or milliseconds. The CamelBlackPearlCreatedAt header
+     * 2026-01-01T00:00:00Z, or epoch seconds (below 100000000000) or milliseconds. The CamelBlackPearlCreatedAt header
      * overrides it.
      */
     public void setCreatedAt(String createdAt) {

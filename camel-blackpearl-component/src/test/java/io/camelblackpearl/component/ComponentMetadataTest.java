@@ -57,8 +57,10 @@ class ComponentMetadataTest {
             JsonObject schema = schema(context);
             for (String section : List.of("componentProperties", "properties", "headers")) {
                 JsonObject options = (JsonObject) schema.get(section);
+                // Javadoc markup does not survive the catalog's generator: {@code x} comes out as {code x}, 10^11 as 1011.
                 options.forEach((name, value) -> assertThat(((JsonObject) value).getString("description"))
-                        .as("%s %s description", section, name).isNotBlank());
+                        .as("%s %s description", section, name).isNotBlank()
+                        .doesNotContain("{code", "{@", "{link", "^", "<"));
             }
             JsonObject properties = (JsonObject) schema.get("properties");
             List<String> secret = new ArrayList<>();

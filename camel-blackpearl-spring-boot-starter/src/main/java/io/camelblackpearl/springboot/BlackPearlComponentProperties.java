@@ -16,7 +16,7 @@ public class BlackPearlComponentProperties {
     private boolean enabled = true;
 
     /**
-     * The appliance's data path as an http or https URL with no path, e.g. {code https://bp.example.com:443}.
+     * The appliance's data path as an http or https URL with no path, e.g. https://bp.example.com:443.
      */
     private String endpoint;
 
@@ -36,7 +36,7 @@ public class BlackPearlComponentProperties {
     private String configuration;
 
     /**
-     * For modify, the creation time to set (within one priority older jobs go first): ISO-8601 such as 2026-01-01T00:00:00Z, or epoch seconds (below 1011) or milliseconds. The CamelBlackPearlCreatedAt header overrides it.
+     * For modify, the creation time to set (within one priority older jobs go first): ISO-8601 such as 2026-01-01T00:00:00Z, or epoch seconds (below 100000000000) or milliseconds. The CamelBlackPearlCreatedAt header overrides it.
      */
     private String createdAt;
 

@@ -24,7 +24,8 @@ public class BlackPearlEscalationProperties {
     private String policyFile;
 
     /**
-     * When set, overrides the policy's dryRun: true decides and audits but sends no modify.
+     * true decides and audits but sends no modify, whatever the policy says; false or unset leaves it to the
+     * policy's own dryRun (a policy that says dry run stays one: applying is a change of the policy file).
      */
     private Boolean dryRun;
 

@@ -26,6 +26,23 @@ public abstract class BlackPearlTestSupport extends CamelTestSupport {
         return context;
     }
 
+    /** A context (not started) whose blackpearl component points at {@code endpoint} with these keys. */
+    public static CamelContext contextFor(String endpoint, String accessKey, String secretKey) {
+        CamelContext context = new org.apache.camel.impl.DefaultCamelContext();
+        BlackPearlComponent component = context.getComponent("blackpearl", BlackPearlComponent.class);
+        component.getConfiguration().setEndpoint(endpoint);
+        component.getConfiguration().setAccessKey(accessKey);
+        component.getConfiguration().setSecretKey(secretKey);
+        return context;
+    }
+
+    /** One readiness check's result, at exposure "full" (Camel's default shows only the first check when all are UP). */
+    public static org.apache.camel.health.HealthCheck.Result readiness(CamelContext context, String id) {
+        return org.apache.camel.health.HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full")
+                .stream().filter(r -> r.getCheck().getId().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError("no readiness check " + id));
+    }
+
     public static SimulatedAppliance appliance() {
         return BLACKPEARL.appliance();
     }

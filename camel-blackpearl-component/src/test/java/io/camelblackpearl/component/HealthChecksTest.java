@@ -16,21 +16,13 @@ import org.junit.jupiter.api.Test;
 class HealthChecksTest {
 
     private static CamelContext context(String endpoint, String accessKey, String secretKey) {
-        CamelContext context = new DefaultCamelContext();
-        BlackPearlComponent component = context.getComponent("blackpearl", BlackPearlComponent.class);
-        component.getConfiguration().setEndpoint(endpoint);
-        component.getConfiguration().setAccessKey(accessKey);
-        component.getConfiguration().setSecretKey(secretKey);
-        return context;
+        return BlackPearlTestSupport.contextFor(endpoint, accessKey, secretKey);
     }
 
     private static HealthCheck.Result check(CamelContext context, String id) {
         // camel.health.producers-enabled=true: Camel leaves producer checks off by default
         ((org.apache.camel.health.HealthCheckRepository) HealthCheckRegistry.get(context).resolveById("producers")).setEnabled(true);
-        // Exposure "full": Camel's default shows only the first check when all are UP.
-        return HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full").stream()
-                .filter(r -> r.getCheck().getId().equals(id))
-                .findFirst().orElseThrow(() -> new AssertionError("no readiness check " + id));
+        return BlackPearlTestSupport.readiness(context, id);
     }
 
     @Test

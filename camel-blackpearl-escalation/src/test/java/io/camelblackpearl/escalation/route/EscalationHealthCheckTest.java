@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.PolicyFile;
-import io.camelblackpearl.component.BlackPearlComponent;
+import io.camelblackpearl.component.BlackPearlTestSupport;
 import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SeedPlan;
@@ -24,19 +24,11 @@ import org.junit.jupiter.api.Test;
 class EscalationHealthCheckTest {
 
     private static CamelContext context(String endpoint, String accessKey, String secretKey) {
-        CamelContext context = new DefaultCamelContext();
-        BlackPearlComponent component = context.getComponent("blackpearl", BlackPearlComponent.class);
-        component.getConfiguration().setEndpoint(endpoint);
-        component.getConfiguration().setAccessKey(accessKey);
-        component.getConfiguration().setSecretKey(secretKey);
-        return context;
+        return BlackPearlTestSupport.contextFor(endpoint, accessKey, secretKey);
     }
 
     private static HealthCheck.Result check(CamelContext context, String id) {
-        // Exposure "full": Camel's default shows only the first check when all are UP.
-        return HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full").stream()
-                .filter(r -> r.getCheck().getId().equals(id))
-                .findFirst().orElseThrow(() -> new AssertionError("no readiness check " + id));
+        return BlackPearlTestSupport.readiness(context, id);
     }
 
     /** A clock the test moves. */

@@ -84,8 +84,13 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     protected void doStop() throws Exception {
         if (healthCheck != null) {
             healthRepository.removeHealthCheck(healthCheck);
-            healthCheck.releaseClient();
             healthCheck = null;
+        }
+        synchronized (this) {
+            if (probeClient != null && configuration.getDs3Client() == null) {
+                clients.release(probeClient);
+            }
+            probeClient = null;
         }
         clients.closeAll();
         super.doStop();
@@ -94,10 +99,33 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     private volatile ApplianceCheck.Result lastVerdict;
     private volatile java.time.Instant lastVerdictAt;
 
-    /** Remembers the health check's last verdict, for the dev console. */
-    void lastVerdict(ApplianceCheck.Result verdict) {
+    private io.camelblackpearl.ds3.Ds3Client probeClient;
+
+    /**
+     * Checks once, without retries, that the appliance answers to the component's settings (see
+     * {@link ApplianceCheck}), through the client the component's endpoints share; the verdict is kept for the
+     * dev console. Used by the health check {@code blackpearl} and by applications at start-up.
+     *
+     * @throws IllegalArgumentException when the settings could never make a request (named as for an endpoint)
+     */
+    public ApplianceCheck.Result checkAppliance() {
+        String url = configuration.getEndpoint();
+        ApplianceCheck.Result result = ApplianceCheck.run(probeClient(), configuration.getDs3Client() != null
+                ? "(an injected ds3Client)" : url.trim());
         lastVerdictAt = java.time.Instant.now();
-        lastVerdict = verdict;
+        lastVerdict = result;
+        return result;
+    }
+
+    private synchronized io.camelblackpearl.ds3.Ds3Client probeClient() {
+        if (configuration.getDs3Client() != null) {
+            return configuration.getDs3Client();
+        }
+        if (probeClient == null) {
+            validate(configuration, BlackPearlResource.activeJob);
+            probeClient = clients.acquire(configuration, () -> sslContext(configuration));
+        }
+        return probeClient;
     }
 
     /** The appliance check's last verdict (health probe or start-up check); null before the first. */

@@ -51,8 +51,10 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
     private StateRepository<String, String> stateRepository;
     private String stateKey;
     private String lastSaved;
-    private int failedPolls;
-    private Instant outageSince;
+    private volatile int failedPolls;
+    private volatile Instant outageSince;
+    private volatile Instant lastPoll;
+    private volatile Instant lastEventsAt;
 
     public BlackPearlConsumer(BlackPearlEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -61,6 +63,36 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
         this.waitingAfter = Duration.ofMillis(configuration.getWaitingAfter());
         // Replaced by the endpoint's exceptionHandler or bridgeErrorHandler when the user sets one.
         setExceptionHandler(new OncePerOutage(new LoggingExceptionHandler(endpoint.getCamelContext(), getClass())));
+    }
+
+    /** When this node last started a poll; null before the first. */
+    public Instant getLastPoll() {
+        return lastPoll;
+    }
+
+    /** When a poll last delivered events; null before the first. */
+    public Instant getLastEventsAt() {
+        return lastEventsAt;
+    }
+
+    /** Polls failed in a row (0 when the appliance answers), and since when; for the dev console. */
+    public int getFailedPolls() {
+        return failedPolls;
+    }
+
+    public Instant getOutageSince() {
+        return failedPolls > 0 ? outageSince : null;
+    }
+
+    /** Where the watermark is kept (none: in memory only) and under which key. */
+    public String getStateRepositoryDescription() {
+        return stateRepository == null ? "memory" : stateRepository.getClass().getSimpleName() + " key " + stateKey;
+    }
+
+    /** How many active jobs the watermark knows (-1 before the first snapshot). */
+    public int getKnownActiveJobs() {
+        JobWatch w = watch;
+        return w == null || !w.hasBaseline() ? -1 : w.activeJobCount();
     }
 
     @Override
@@ -148,6 +180,7 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
             resumeFromRepository();
         }
         Instant now = clock.instant();
+        lastPoll = now;
         Ds3Client client = getEndpoint().getClient();
         JobListFilter filter = getEndpoint().listFilter(null, configuration.getName());
         int pageLength = configuration.getPageLength();
@@ -170,7 +203,11 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
             failedPolls = 0;
         }
         currentPoll = watch.compare(active, completed, canceled, now, configuration.isEmitExisting());
-        return processBatch(new ArrayDeque<>(currentPoll.events()));
+        int delivered = processBatch(new ArrayDeque<>(currentPoll.events()));
+        if (delivered > 0) {
+            lastEventsAt = now;
+        }
+        return delivered;
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * The escalation by properties alone ({@code blackpearl.escalation.enabled=true}): the route
- * {@code blackpearl-escalation}, which is the Kamelet {@code blackpearl-escalation} with the properties as
+ * {@code escalation}, which is the Kamelet {@code blackpearl-escalation} with the properties as
  * its parameters. The policy is loaded and validated while the context starts (a bad one stops it with the
  * policy's own message); the health check {@code blackpearl-escalation} joins Camel's health registry.
  */
@@ -104,7 +104,8 @@ public class BlackPearlEscalationAutoConfiguration {
     }
 
     /**
-     * The Kamelet {@code blackpearl-escalation} as the route {@code blackpearl-escalation}, with the
+     * The Kamelet {@code blackpearl-escalation} as the route {@code escalation} (not {@code blackpearl-escalation}: Camel
+     * would take the health check of that id for the route's), with the
      * {@code blackpearl.escalation.*} properties as its parameters. The policy is loaded and checked when the
      * route is created, so a bad one stops the context with the policy's own message.
      */
@@ -134,7 +135,7 @@ public class BlackPearlEscalationAutoConfiguration {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri.toString()).routeId("blackpearl-escalation").to("log:io.camelblackpearl.escalation.report?level=DEBUG");
+                from(uri.toString()).routeId("escalation").to("log:io.camelblackpearl.escalation.report?level=DEBUG");
             }
         };
     }

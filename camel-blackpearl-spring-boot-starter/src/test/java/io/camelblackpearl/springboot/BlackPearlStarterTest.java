@@ -118,7 +118,7 @@ class BlackPearlStarterTest {
 
     @Test
     void escalationIsOffByDefault() throws InterruptedException {
-        assertThat(camelContext.getRoute("blackpearl-escalation")).isNull();
+        assertThat(camelContext.getRoute("escalation")).isNull();
         assertThat(spring.getBeanNamesForType(EscalationProcessor.class)).isEmpty();
         long before = SIMULATOR.appliance().count(Ds3Operation.MODIFY_ACTIVE_JOB);
         Thread.sleep(1500);

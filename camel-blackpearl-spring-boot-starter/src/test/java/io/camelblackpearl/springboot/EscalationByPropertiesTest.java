@@ -48,7 +48,7 @@ class EscalationByPropertiesTest {
 
     @Test
     void escalatesTheDueJobsAndReportsHealthAndMeters() throws InterruptedException {
-        assertThat(camelContext.getRoute("blackpearl-escalation")).isNotNull();
+        assertThat(camelContext.getRoute("escalation")).isNotNull();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!DUE.stream().allMatch(j -> SIMULATOR.appliance().job(j.id()).orElseThrow().priority().equals("HIGH"))) {
             assertThat(System.nanoTime()).as("the due jobs were raised").isLessThan(deadline);

@@ -3,7 +3,6 @@ package io.camelblackpearl.sample;
 import io.camelblackpearl.component.ApplianceCheck;
 import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConfiguration;
-import io.camelblackpearl.component.BlackPearlEndpoint;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.route.EscalationProcessor;
 import io.camelblackpearl.cluster.ClusterSettings;
@@ -78,6 +77,7 @@ final class SampleStartup extends MainListenerSupport {
             properties.addOverrideProperty("escalation.node-id", cluster.nodeId());
             properties.addOverrideProperty("escalation.cluster-state", JobEventRoutes.CLUSTER_STATE);
         }
+        managementServer(properties, applianceConfigured);
         if (!applianceConfigured) {
             simulator = startSimulator();
             properties.addOverrideProperty(ENDPOINT, simulator.endpoint());
@@ -123,13 +123,63 @@ final class SampleStartup extends MainListenerSupport {
                 : "polled every " + readable(events.delay()) + " for " + events.types() + (cluster != null
                         ? ", by one node of the cluster at a time, state in the cluster's database"
                         : events.stateFile() == null ? ", no state file (a restart starts from a new snapshot)" : ", state in " + events.stateFile()));
-        BlackPearlEndpoint endpoint = context.getEndpoint("blackpearl:activeJob?operation=list", BlackPearlEndpoint.class);
-        ServiceHelper.startService(endpoint); // builds the client; no I/O until the check's call
-        ApplianceCheck.Result check = ApplianceCheck.run(endpoint.getClient(), appliance.getEndpoint());
+        BlackPearlComponent component = context.getComponent("blackpearl", BlackPearlComponent.class);
+        ServiceHelper.startService(component);
+        ApplianceCheck.Result check = component.checkAppliance();
         if (check.reachable()) {
             LOG.info("{}", check.message());
         } else {
             LOG.warn("{}. The escalation keeps its schedule and tries again at every firing.", check.message());
+        }
+    }
+
+    /**
+     * Where health, metrics and the dev console are served. On the embedded simulator (a demo, often on a
+     * laptop where 8080 is taken): loopback only, and a free port when the configured one is busy. Against an
+     * appliance: the configured address; a busy port stops the start in one line naming the setting.
+     */
+    private static void managementServer(PropertiesComponent properties, boolean applianceConfigured) {
+        if (!properties.resolveProperty("camel.management.enabled").map(Boolean::parseBoolean).orElse(false)) {
+            return;
+        }
+        if (!applianceConfigured && properties.resolveProperty("camel.management.host").isEmpty()) {
+            properties.addOverrideProperty("camel.management.host", "127.0.0.1");
+        }
+        String host = properties.resolveProperty("camel.management.host").orElse("0.0.0.0");
+        String portText = properties.resolveProperty("camel.management.port").orElse("8080");
+        int port;
+        try {
+            port = Integer.parseInt(portText.trim());
+        } catch (NumberFormatException e) {
+            throw SampleSettings.invalid("camel.server.port", portText, "expected a port number");
+        }
+        if (port == 0 || free(host, port)) {
+            LOG.info("Health, metrics and the dev console at http://{}:{}/observe/health, /observe/metrics and /q/dev",
+                    host.equals("0.0.0.0") ? "localhost" : host, port);
+            return;
+        }
+        if (applianceConfigured) {
+            throw new IllegalArgumentException("Port " + port + " (" + host + ") for health and metrics is in use: set "
+                    + "CAMEL_SERVER_PORT (or CAMEL_MANAGEMENT_PORT, which wins over it) to a free port, or stop what uses " + port);
+        }
+        int chosen;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            chosen = socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("No free port on " + host + " for health and metrics: " + e.getMessage(), e);
+        }
+        properties.addOverrideProperty("camel.management.port", String.valueOf(chosen));
+        System.out.println("Port " + port + " is in use: health, metrics and the dev console are at http://" + host + ":"
+                + chosen + "/observe/health, /observe/metrics and /q/dev (CAMEL_SERVER_PORT sets the port)");
+    }
+
+    private static boolean free(String host, int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -57,6 +57,19 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private EscalationPlanner planner;
     private Clock clock = Clock.systemUTC();
     private EscalationMeters meters = EscalationMeters.NONE;
+    /** The last runs' reports, newest first, for the dev console. */
+    private final java.util.Deque<EscalationReport> recentReports = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final int RECENT_REPORTS = 5;
+
+    /** The escalations started in a context, for the dev console (bound in the registry under {@link #REGISTRY_NAME}). */
+    public static final class Running {
+        public static final String REGISTRY_NAME = "blackpearlEscalations";
+        private final java.util.concurrent.CopyOnWriteArrayList<EscalationProcessor> processors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        public List<EscalationProcessor> all() {
+            return List.copyOf(processors);
+        }
+    }
     private volatile Instant lastSuccess;
     private volatile Instant startedAt;
     private volatile String lastFailure;
@@ -312,22 +325,75 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             startedAt = clock.instant();
         }
         meters = EscalationMeters.of(camelContext);
+        running().processors.addIfAbsent(this);
+        if (schedulePeriod != null) {
+            if (camelContext.isStarted()) {
+                registerHealthCheck();
+            } else {
+                // A Kamelet's bean starts while the context is still being set up; Spring Boot puts its health
+                // registry in place later: register once the context is up.
+                camelContext.addStartupListener(new org.apache.camel.ExtendedStartupListener() {
+                    @Override
+                    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+                        // wait for fully started
+                    }
+
+                    @Override
+                    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                        if (isStarted() || isStarting()) {
+                            registerHealthCheck();
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    private synchronized void registerHealthCheck() {
         HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
-        if (schedulePeriod != null && registry != null) {
+        if (registry != null && healthCheck == null) {
             healthCheck = new EscalationHealthCheck("blackpearl-escalation", this, schedulePeriod, healthPeriods, clock);
             healthCheck.setCamelContext(camelContext);
-            registry.register(healthCheck);
+            if (!registry.register(healthCheck)) {
+                // Camel's registry finds route checks by route id too: a route named blackpearl-escalation hides this check
+                LOG.warn("The health check blackpearl-escalation was not registered: the health registry already has a check "
+                        + "of that id (a route with the id blackpearl-escalation?). Give the route another id.");
+                healthCheck = null;
+            }
         }
+    }
+
+    private Running running() {
+        synchronized (camelContext) {
+            Running running = camelContext.getRegistry().lookupByNameAndType(Running.REGISTRY_NAME, Running.class);
+            if (running == null) {
+                running = new Running();
+                camelContext.getRegistry().bind(Running.REGISTRY_NAME, running);
+            }
+            return running;
+        }
+    }
+
+    /** The last runs (up to 5), newest first. */
+    public List<EscalationReport> getRecentReports() {
+        return List.copyOf(recentReports);
     }
 
     @Override
     protected void doStop() throws Exception {
+        running().processors.remove(this);
         ServiceHelper.stopService(template);
         template = null;
         if (modifiers != null) {
             camelContext.getExecutorServiceManager().shutdown(modifiers);
             modifiers = null;
         }
+        synchronized (this) {
+            unregisterHealthCheck();
+        }
+    }
+
+    private void unregisterHealthCheck() throws Exception {
         if (healthCheck != null) {
             HealthCheckRegistry registry = HealthCheckRegistry.get(camelContext);
             if (registry != null) {
@@ -373,6 +439,10 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         }
         EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions, node, fire);
         AUDIT.info("{}", report.summaryLine());
+        recentReports.addFirst(report);
+        while (recentReports.size() > RECENT_REPORTS) {
+            recentReports.pollLast();
+        }
         meters.run(report.succeeded());
         if (report.succeeded()) {
             lastSuccess = clock.instant();

@@ -130,7 +130,7 @@ public final class Ds3Xml {
         return readJobs(in, "CanceledJob", JobReader.CANCELED);
     }
 
-    private static <T> T readJob(InputStream in, JobReader.Kind<T> kind) throws IOException {
+    private static <T extends Record> T readJob(InputStream in, JobReader.Kind<T> kind) throws IOException {
         XMLStreamReader xml = rooted(in, "Data");
         try {
             return JobReader.job(xml, kind);
@@ -141,7 +141,7 @@ public final class Ds3Xml {
         }
     }
 
-    private static <T> List<T> readJobs(InputStream in, String element, JobReader.Kind<T> kind) throws IOException {
+    private static <T extends Record> List<T> readJobs(InputStream in, String element, JobReader.Kind<T> kind) throws IOException {
         XMLStreamReader xml = rooted(in, "Data");
         try {
             return JobReader.list(xml, element, kind);

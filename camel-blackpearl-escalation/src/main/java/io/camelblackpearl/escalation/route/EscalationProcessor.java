@@ -151,7 +151,10 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
      * fires only once more gives no period and no health check.
      */
     public void setCron(String cron) {
-        this.cron = cron;
+        // A Kamelet given its parameters as a YAML map receives them URL-encoded ("0%2F1+*+*+*+*+%3F"); a cron
+        // as written always has spaces, so one without spaces but with escapes is decoded.
+        this.cron = cron != null && !cron.contains(" ") && (cron.contains("%") || cron.contains("+"))
+                ? java.net.URLDecoder.decode(cron, java.nio.charset.StandardCharsets.UTF_8) : cron;
     }
 
     /** The registry name of the cluster's shared {@link org.apache.camel.spi.StateRepository}; blank for none. */
@@ -295,15 +298,25 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
 
     /** {@code classpath:…}, {@code file:…} or a plain file path; conditions compiled as Camel Simple. */
     public static EscalationPolicy loadPolicy(CamelContext context, String location) throws java.io.IOException {
-        String uri = ResourceHelper.hasScheme(location) ? location : "file:" + location;
-        java.io.InputStream in;
-        try {
-            in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, uri);
-        } catch (java.io.FileNotFoundException e) {
+        java.io.InputStream found = open(context, location);
+        if (found == null && location.contains("%")) {
+            // A Kamelet given its parameters as a YAML map receives them URL-encoded (classpath%3A…): try them decoded
+            found = open(context, java.net.URLDecoder.decode(location, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (found == null) {
             throw new IllegalArgumentException("Invalid policyFile: '" + location + "': no such file or resource");
         }
-        try (in) {
+        try (java.io.InputStream in = found) {
             return PolicyFile.parse(in, location, SimpleConditions.compiler(context));
+        }
+    }
+
+    private static java.io.InputStream open(CamelContext context, String location) throws java.io.IOException {
+        String uri = ResourceHelper.hasScheme(location) ? location : "file:" + location;
+        try {
+            return ResourceHelper.resolveMandatoryResourceAsInputStream(context, uri);
+        } catch (java.io.FileNotFoundException e) {
+            return null;
         }
     }
 

@@ -65,6 +65,28 @@ class KameletsTest extends BlackPearlTestSupport {
         assertThat(health.getDetails()).containsEntry("schedule.period", "PT1S");
     }
 
+    /** The YAML DSL with the parameters as a map, as Kaoto and most users write it (Camel passes them URL-encoded). */
+    @Test
+    void theEscalationKameletTakesItsParametersFromAYamlMap() throws Exception {
+        SimulatedJob old = seedJob("archive-yaml", "LOW", Duration.ofHours(30));
+        MockEndpoint reports = getMockEndpoint("mock:yaml");
+        reports.expectedMinimumMessageCount(1);
+        org.apache.camel.support.PluginHelper.getRoutesLoader(context).loadRoutes(org.apache.camel.support.ResourceHelper.fromString(
+                "yaml-map.yaml", """
+                - route:
+                    from:
+                      uri: kamelet:blackpearl-escalation
+                      parameters:
+                        cron: "0/1 * * * * ?"
+                        policyFile: "classpath:escalation/run-policy.yaml"
+                        triggerName: yaml-map
+                      steps:
+                        - to: mock:yaml
+                """));
+        reports.assertIsSatisfied(15_000);
+        assertThat(current(old).priority()).isEqualTo("HIGH");
+    }
+
     @Test
     void theJobEventsKameletReportsWhatTheApplianceDid() throws Exception {
         SimulatedJob job = seedJob("archive-done", "NORMAL", Duration.ofMinutes(3));

@@ -41,12 +41,6 @@ final class Ds3RequestHandler implements HttpRequestHandler {
         faults.closing();
     }
 
-    /**
-     * Set by the non-blocking server when it found no fault planned and answers on its selector thread: a fault
-     * planned a moment later applies to the next request, as if this one had arrived first.
-     */
-    static final String NO_FAULT_PLANNED = "io.camelblackpearl.simulator.no-fault-planned";
-
     @Override
     public void handle(ClassicHttpRequest request, ClassicHttpResponse response, HttpContext context) throws IOException {
         IncomingRequest in = IncomingRequest.parse(request, requestIds.incrementAndGet());
@@ -55,8 +49,7 @@ final class Ds3RequestHandler implements HttpRequestHandler {
         int status = 500;
         appliance.requestStarted();
         try {
-            Fault fault = context != null && context.getAttribute(NO_FAULT_PLANNED) != null ? null
-                    : appliance.faults().next(in.operation(), in.jobRef());
+            Fault fault = appliance.faults().next(in.operation(), in.jobRef());
             if (fault instanceof Fault.Delay delay) {
                 sleep(appliance.faults().delayOf(delay));
                 fault = null;

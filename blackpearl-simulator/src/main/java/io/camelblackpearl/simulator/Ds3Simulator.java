@@ -32,9 +32,7 @@ public final class Ds3Simulator implements AutoCloseable {
     private final int requestedPort;
     private final javax.net.ssl.SSLContext sslContext;
     private final UUID nodeId = UUID.randomUUID();
-    /** Plain HTTP: the non-blocking server. */
-    private NonBlockingServer plain;
-    /** TLS: HttpCore's classic server. */
+    /** HttpCore's classic server, plain or TLS: a worker thread per open connection. */
     private HttpServer server;
     private LazyHandler handler;
 
@@ -54,22 +52,10 @@ public final class Ds3Simulator implements AutoCloseable {
 
     /** Binds and starts serving; returns this for chaining. */
     public synchronized Ds3Simulator start() {
-        if (server != null || plain != null) {
+        if (server != null) {
             return this;
         }
         handler = new LazyHandler();
-        if (sslContext == null) {
-            try {
-                plain = new NonBlockingServer(bindAddress, requestedPort, handler, appliance.faults());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot bind the simulator to " + bindAddress.getHostAddress() + ":" + requestedPort, e);
-            }
-            handler.delegate = new Ds3RequestHandler(appliance,
-                    new RequestAuthenticator(credentials, clock, clockSkewTolerance),
-                    new JobResources(appliance, nodeId, bindAddress.getHostAddress(), plain.port()), clock);
-            plain.start();
-            return this;
-        }
         ServerBootstrap bootstrap = ServerBootstrap.bootstrap()
                 .setLocalAddress(bindAddress)
                 .setListenerPort(requestedPort)
@@ -78,9 +64,11 @@ public final class Ds3Simulator implements AutoCloseable {
                 .setSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoKeepAlive(true)
                         .setSoTimeout(Timeout.ofMinutes(5)).setBacklogSize(1024).build())
                 .setExceptionListener(org.apache.hc.core5.http.ExceptionListener.NO_OP);
-        bootstrap.setSslContext(sslContext);
+        if (sslContext != null) {
+            bootstrap.setSslContext(sslContext);
+        }
         // Lets faults reach the socket: a reset mid-body, a stall that ends when the client hangs up.
-        bootstrap.setConnectionFactory(new FaultConnections("https"));
+        bootstrap.setConnectionFactory(new FaultConnections(sslContext == null ? "http" : "https"));
         // One handler for every request, whatever its Host: an appliance is reached by IP, name or alias.
         bootstrap.setRequestRouter((request, context) -> handler);
         server = bootstrap.create();
@@ -116,19 +104,13 @@ public final class Ds3Simulator implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (server != null || plain != null) {
+        if (server != null) {
             Ds3RequestHandler handler = this.handler == null ? null : this.handler.delegate;
             if (handler != null) {
                 handler.closing();
             }
-            if (server != null) {
-                server.close(CloseMode.IMMEDIATE);
-                server = null;
-            }
-            if (plain != null) {
-                plain.close();
-                plain = null;
-            }
+            server.close(CloseMode.IMMEDIATE);
+            server = null;
         }
     }
 
@@ -140,7 +122,7 @@ public final class Ds3Simulator implements AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return server != null || plain != null;
+        return server != null;
     }
 
     /** The data path's base URL, e.g. {@code http://127.0.0.1:41234} ({@code https} when serving TLS). */
@@ -153,9 +135,6 @@ public final class Ds3Simulator implements AutoCloseable {
     }
 
     public synchronized int port() {
-        if (plain != null) {
-            return plain.port();
-        }
         if (server == null) {
             throw new IllegalStateException("The simulator is not started");
         }

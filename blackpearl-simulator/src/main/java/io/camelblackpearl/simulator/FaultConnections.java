@@ -41,13 +41,6 @@ final class FaultConnections implements HttpConnectionFactory<DefaultBHttpServer
         return connection;
     }
 
-    /** A connection the non-blocking server hands over, with the bytes it had already read from the socket. */
-    Connection createConnection(Socket socket, byte[] unread) throws IOException {
-        Connection connection = new Connection(scheme, socket);
-        connection.bindReplaying(socket, unread);
-        return connection;
-    }
-
     static final class Connection extends DefaultBHttpServerConnection {
         private final Socket socket;
 
@@ -59,10 +52,6 @@ final class FaultConnections implements HttpConnectionFactory<DefaultBHttpServer
         @Override
         protected void onRequestReceived(ClassicHttpRequest request) {
             SERVING.set(this);
-        }
-
-        void bindReplaying(Socket socket, byte[] unread) throws IOException {
-            bind(NonBlockingServer.holder(socket, unread));
         }
 
         /** Sends a TCP RST instead of an orderly close: SO_LINGER 0, then close. */

@@ -16,7 +16,7 @@ public class EscalationRoutes extends RouteBuilder {
     public void configure() throws Exception {
         SampleSettings settings = getContext().getRegistry().lookupByNameAndType("sampleSettings", SampleSettings.class);
         bindToRegistry("printEscalationReport", new PrintEscalationReport());
-        bindToRegistry("escalationRunLimit", new RunLimit(settings.maxRuns()));
+        getContext().getManagementStrategy().addEventNotifier(new RunLimit(settings.maxRuns()));
         if (getContext().getRegistry().lookupByName("escalationLedger") == null) {
             bindToRegistry("escalationLedger", new EscalationLedger());
         }
@@ -28,8 +28,7 @@ public class EscalationRoutes extends RouteBuilder {
                     + "&healthPeriods={{escalation.health-periods}}&nodeId={{?escalation.node-id}}"
                     + "&clusterState={{?escalation.cluster-state}}").routeId("escalation")
                     .process("escalationLedger")
-                    .process("printEscalationReport")
-                    .process("escalationRunLimit");
+                    .process("printEscalationReport");
         }
 
         from("direct:escalateNow").routeId("escalate-now")

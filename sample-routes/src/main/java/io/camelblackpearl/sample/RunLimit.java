@@ -2,16 +2,19 @@ package io.camelblackpearl.sample;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.main.MainSupport;
-import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Counts escalation runs and, after {@code maxRuns} of them (0: no limit), stops the application, so that a
- * demo terminates by itself. The last step of the route: a run that ends while the application is already
- * stopping goes no further.
+ * Counts escalation runs, successful or failed (an unreachable appliance fails the run inside the Kamelet, so
+ * the sample's own steps never see it), and after {@code maxRuns} of them (0: no limit) stops the application,
+ * so that a demo terminates by itself. A run is one firing of the escalation's Quartz trigger
+ * ({@code quartz://blackpearl/escalation}) coming to its end.
  */
-public class RunLimit implements Processor {
+public class RunLimit extends EventNotifierSupport {
+
+    private static final String TRIGGER = "quartz://blackpearl/escalation";
 
     private final int maxRuns;
     private final AtomicInteger runs = new AtomicInteger();
@@ -21,26 +24,30 @@ public class RunLimit implements Processor {
             throw new IllegalArgumentException("escalation.max-runs must be 0 (run until stopped) or more, was " + maxRuns);
         }
         this.maxRuns = maxRuns;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeSentEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+        setIgnoreStepEvents(true);
     }
 
     @Override
-    public void process(Exchange exchange) {
-        if (maxRuns == 0) {
+    public boolean isEnabled(CamelEvent event) {
+        return maxRuns > 0 && (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent);
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
+        if (exchange.getFromEndpoint() == null || !exchange.getFromEndpoint().getEndpointUri().startsWith(TRIGGER)) {
             return;
         }
-        int run = runs.incrementAndGet();
-        if (run > maxRuns) {
-            exchange.setRouteStop(true);
-            return;
-        }
-        if (run == maxRuns) {
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    System.out.println("Stopping after " + maxRuns + " escalation runs (escalation.max-runs).");
-                    done.getContext().getRegistry().lookupByNameAndType("sampleMain", MainSupport.class).completed();
-                }
-            });
+        if (runs.incrementAndGet() == maxRuns) {
+            System.out.println("Stopping after " + maxRuns + " escalation runs (escalation.max-runs).");
+            exchange.getContext().getRegistry().lookupByNameAndType("sampleMain", MainSupport.class).completed();
         }
     }
 }

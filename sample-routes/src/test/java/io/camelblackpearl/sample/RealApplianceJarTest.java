@@ -175,7 +175,7 @@ class RealApplianceJarTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "ESCALATION_EVENTS_TYPES | CREATED,FINISHED | escalation.events.types | expected a comma-separated list",
-        "ESCALATION_EVENTS_DELAY | soon            | escalation.events.delay | expected a duration such as 30s",
+        "ESCALATION_EVENTS_DELAY | soon            | escalation.events.delay | expected a duration such as 500ms, 30s",
         "ESCALATION_EVENTS_ENABLED | maybe         | escalation.events.enabled | expected true or false"})
     void badJobEventSettingNamesSettingVariableAndValue(String variable, String value, String setting, String expected)
             throws Exception {
@@ -294,7 +294,7 @@ class RealApplianceJarTest {
                     answer = null;
                 }
             }
-            assertThat(answer.body()).contains("\"name\":\"blackpearl\",\"status\":\"UP\"").doesNotContain("blackpearl-escalation");
+            assertThat(answer.body()).contains("\"name\":\"blackpearl\",\"status\":\"UP\"").doesNotContain("\"name\":\"blackpearl-escalation\"");
             assertThat(sample.output()).doesNotContain("Exception");
         }
         assertNothingChanged();

@@ -1,8 +1,8 @@
 package io.camelblackpearl.benchmarks;
 
 import io.camelblackpearl.component.BlackPearlComponent;
-import io.camelblackpearl.component.EscalationProcessor;
-import io.camelblackpearl.component.SimpleConditions;
+import io.camelblackpearl.escalation.route.EscalationProcessor;
+import io.camelblackpearl.escalation.route.SimpleConditions;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.Ds3RequestSigner;
 import io.camelblackpearl.escalation.EscalationOutcome;

@@ -277,8 +277,13 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
         return useGlobalSslContextParameters;
     }
 
-    /** Use the CamelContext's global SSLContextParameters for https endpoints that set none of their own. */
+    /**
+     * Component only: use the CamelContext's global SSLContextParameters when an endpoint sets none.
+     */
     @Override
+    /**
+     * Component only: use the CamelContext's global SSLContextParameters when an endpoint sets none.
+     */
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }

@@ -65,7 +65,7 @@ public class BlackPearlConfiguration implements Cloneable {
     @UriParam(label = "producer")
     private Boolean deadJobCleanupAllowed;
     @UriParam(label = "producer", name = "protected",
-              description = "For modify, whether the job is protected from deletion (BlackPearl 5.6 and later).")
+              description = "modify: whether the job is protected from deletion (BlackPearl 5.6 or later).")
     private Boolean protectedJob;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean includeObjects = true;
@@ -87,7 +87,7 @@ public class BlackPearlConfiguration implements Cloneable {
 
     @UriParam(label = "consumer", defaultValue = "CREATED,PRIORITY_CHANGED,WAITING,COMPLETED,CANCELED")
     private String events = "CREATED,PRIORITY_CHANGED,WAITING,COMPLETED,CANCELED";
-    @UriParam(label = "consumer", javaType = "java.time.Duration")
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration")
     private long waitingAfter;
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean emitExisting;
@@ -101,7 +101,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * The appliance's data path as an http or https URL with no path, e.g. https://bp.example.com:443.
+     * The appliance's data path, http://host or https://host:port, with no path. Required (unless ds3Client is
+     * given).
      */
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
@@ -112,8 +113,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * The BlackPearl user's access id (the Base64 of the user name). It is an identifier sent in clear in
-     * every Authorization header, so it is not treated as a secret; the secret key is.
+     * The BlackPearl user's access id (the Base64 of the user name). Required. It is sent in clear in every
+     * request, so it is not treated as a secret.
      */
     public void setAccessKey(String accessKey) {
         this.accessKey = accessKey;
@@ -123,7 +124,10 @@ public class BlackPearlConfiguration implements Cloneable {
         return secretKey;
     }
 
-    /** The BlackPearl user's secret key, used as typed (not decoded) to sign each request; never sent or logged. */
+    /**
+     * The user's secret key, used as typed to sign requests. Required. Marked secret: masked in logs and endpoint
+     * URIs, never sent, never in an exception.
+     */
     public void setSecretKey(String secretKey) {
         this.secretKey = secretKey;
     }
@@ -132,7 +136,9 @@ public class BlackPearlConfiguration implements Cloneable {
         return connectTimeout;
     }
 
-    /** How long to wait for a TCP and TLS connection to the appliance, in milliseconds (or 10s, 1m); 0 waits forever. */
+    /**
+     * Milliseconds (or 10s, 1m) to wait for a TCP/TLS connection; 0 waits forever.
+     */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
@@ -142,8 +148,7 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * How long to wait for data once a request is sent, in milliseconds (or 30s, 2m); 0 waits forever. A
-     * modify on a job of millions of objects answers with a large document: raise it, or set includeObjects=false.
+     * Milliseconds (or 30s, 2m) to wait for data once a request is sent; 0 waits forever.
      */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
@@ -153,7 +158,9 @@ public class BlackPearlConfiguration implements Cloneable {
         return maxConnections;
     }
 
-    /** How many pooled, kept-alive connections the endpoint may open to the appliance. */
+    /**
+     * Pooled, kept-alive connections per endpoint.
+     */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
     }
@@ -163,9 +170,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * How often a failed call is sent again before it fails: only failures without an answer (connection
-     * refused or reset, cut-off body, timeout) and 502, 503, 504 and 429 answers, which are safe to retry
-     * because every call is idempotent. 0 turns retrying off, leaving it to the route's redelivery policy.
+     * How often a failed call is sent again: only failures without an answer (connection refused or reset, cut-off
+     * body, timeout) and 502, 503, 504, 429. 0 turns the client's retries off.
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
@@ -176,8 +182,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * The upper bound of the first retry's wait, in milliseconds (or 200ms, 1s); each further retry doubles it,
-     * up to retryMaxDelay, and the actual wait is drawn at random below it (full jitter).
+     * Milliseconds (or 200ms, 1s): the upper bound of the first retry's wait; it doubles per retry up to
+     * retryMaxDelay, and the actual wait is drawn at random below it (full jitter).
      */
     public void setRetryInitialDelay(long retryInitialDelay) {
         this.retryInitialDelay = retryInitialDelay;
@@ -188,8 +194,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * The longest wait between two attempts, in milliseconds (or 10s); an appliance's Retry-After longer than
-     * this is shortened to it.
+     * Milliseconds (or 10s): the longest wait between attempts; an appliance's Retry-After (seconds or an HTTP
+     * date) longer than this is shortened to it.
      */
     public void setRetryMaxDelay(long retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
@@ -200,8 +206,9 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * One deadline for a call with all its retries, in milliseconds (or 2m); no attempt starts after it, so a
-     * call takes at most this plus one attempt's connect and response timeouts. 0 means no deadline.
+     * Milliseconds (or 2m): one deadline for a call with all its retries, each answer's body read included: an
+     * attempt still running at it is aborted and its connection released, so a call takes at most callTimeout (for
+     * a list, each page's call). 0: no deadline.
      */
     public void setCallTimeout(long callTimeout) {
         this.callTimeout = callTimeout;
@@ -212,8 +219,7 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * How many times a 307 answer is followed by sending the same request again, as the DS3 SDKs do; 0
-     * turns a 307 into an error at once.
+     * How often a 307 answer is followed by sending the same request again (as the DS3 SDKs do).
      */
     public void setMaxRedirects(int maxRedirects) {
         this.maxRedirects = maxRedirects;
@@ -224,8 +230,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * TLS settings for an https endpoint (trust store, client key, protocols). Without them the JVM's
-     * default trust store is used and certificates are verified.
+     * Camel SSLContextParameters for https (trust store, key store, protocols). Without it the JVM's trust store
+     * is used and certificates are always verified.
      */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
@@ -247,7 +253,9 @@ public class BlackPearlConfiguration implements Cloneable {
         return operation;
     }
 
-    /** What to do: modify (the Modify Active Job PUT), get, list, cancel or truncate. */
+    /**
+     * modify, get, list, cancel or truncate.
+     */
     public void setOperation(BlackPearlOperation operation) {
         this.operation = operation;
     }
@@ -256,7 +264,10 @@ public class BlackPearlConfiguration implements Cloneable {
         return jobId;
     }
 
-    /** The job to act on, a UUID (or job name); the CamelBlackPearlJobId header overrides it. */
+    /**
+     * The job's UUID (or name). Required by every operation but list. Ids containing a slash, a question mark, #,
+     * \, .. or control characters are refused; the rest is percent-encoded.
+     */
     public void setJobId(String jobId) {
         this.jobId = jobId;
     }
@@ -266,8 +277,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * For modify, the priority to set; for list, the priority to filter by. URGENT, HIGH, NORMAL or LOW;
-     * CRITICAL and BACKGROUND only with allowReservedPriorities. The CamelBlackPearlPriority header overrides it.
+     * modify: the priority to set. list: the priority to filter by. URGENT, HIGH, NORMAL, LOW (any case in the
+     * header).
      */
     public void setPriority(Priority priority) {
         this.priority = priority;
@@ -278,8 +289,7 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * For modify, the job name to set; for list and the consumer, the name to filter by. The
-     * CamelBlackPearlJobName header overrides it on a producer.
+     * modify: the name to set. list and the consumer: the name to filter by.
      */
     public void setName(String name) {
         this.name = name;
@@ -290,9 +300,9 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * For modify, the creation time to set (within one priority older jobs go first): ISO-8601 such as
-     * 2026-01-01T00:00:00Z, or epoch seconds (below 100000000000) or milliseconds. The CamelBlackPearlCreatedAt header
-     * overrides it.
+     * modify: the creation time to set (within one priority, older jobs go first). The header accepts Instant,
+     * Date, OffsetDateTime, ZonedDateTime, a number (below 100000000000 epoch seconds, above epoch milliseconds)
+     * or an ISO-8601 string with a zone; the option takes the string forms.
      */
     public void setCreatedAt(String createdAt) {
         this.createdAt = createdAt;
@@ -303,8 +313,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * How created_at is written on the wire: ISO_8601 (as the DS3 documentation gives), EPOCH_MILLIS (as the
-     * Java SDK sends) or EPOCH_SECONDS.
+     * How created_at is written: ISO_8601 (2026-01-01T00:00:00.000Z), EPOCH_MILLIS (what the official Java SDK
+     * sends), EPOCH_SECONDS.
      */
     public void setCreatedAtFormat(CreatedAtFormat createdAtFormat) {
         this.createdAtFormat = createdAtFormat;
@@ -314,7 +324,9 @@ public class BlackPearlConfiguration implements Cloneable {
         return deadJobCleanupAllowed;
     }
 
-    /** For modify, whether the appliance may clean the job up once it is dead (BlackPearl 5.6 and later). */
+    /**
+     * modify: whether the appliance may clean the job up when it is dead (BlackPearl 5.6 or later).
+     */
     public void setDeadJobCleanupAllowed(Boolean deadJobCleanupAllowed) {
         this.deadJobCleanupAllowed = deadJobCleanupAllowed;
     }
@@ -333,9 +345,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * Whether the MasterObjectList of modify and get (job) includes the job's chunks and objects. With false
-     * only the job's attributes and nodes are read and every chunk is skipped while streaming, so a job of
-     * millions of objects costs no memory.
+     * modify and get on job: with false only the job's attributes and nodes are read and every Objects chunk is
+     * skipped while streaming, so a job of millions of objects costs no memory.
      */
     public void setIncludeObjects(boolean includeObjects) {
         this.includeObjects = includeObjects;
@@ -346,8 +357,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * Allow setting CRITICAL and BACKGROUND, which the DS3 contract reserves for the appliance; without it
-     * they are refused before anything is sent.
+     * CRITICAL and BACKGROUND are reserved for the appliance by the DS3 contract and refused before sending unless
+     * this is true.
      */
     public void setAllowReservedPriorities(boolean allowReservedPriorities) {
         this.allowReservedPriorities = allowReservedPriorities;
@@ -357,7 +368,10 @@ public class BlackPearlConfiguration implements Cloneable {
         return pageLength;
     }
 
-    /** For list and the consumer, how many jobs to ask for per request; every page is read whatever its length. */
+    /**
+     * list and the consumer: jobs per request. Every page is read, until Total-Result-Count jobs were read or a
+     * page is empty.
+     */
     public void setPageLength(int pageLength) {
         this.pageLength = pageLength;
     }
@@ -366,7 +380,9 @@ public class BlackPearlConfiguration implements Cloneable {
         return requestType;
     }
 
-    /** For list and the consumer, only jobs of this request type: PUT, GET or VERIFY. */
+    /**
+     * list and the consumer: only PUT, GET or VERIFY jobs.
+     */
     public void setRequestType(JobRequestType requestType) {
         this.requestType = requestType;
     }
@@ -375,7 +391,9 @@ public class BlackPearlConfiguration implements Cloneable {
         return bucketId;
     }
 
-    /** For list and the consumer, only jobs of the bucket with this UUID. */
+    /**
+     * list and the consumer: only jobs of the bucket with this UUID.
+     */
     public void setBucketId(String bucketId) {
         this.bucketId = bucketId;
     }
@@ -384,7 +402,9 @@ public class BlackPearlConfiguration implements Cloneable {
         return userId;
     }
 
-    /** For list and the consumer, only jobs of the user with this UUID. */
+    /**
+     * list and the consumer: only jobs of the user with this UUID.
+     */
     public void setUserId(String userId) {
         this.userId = userId;
     }
@@ -394,8 +414,8 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * The job events the consumer emits, comma-separated: CREATED, PRIORITY_CHANGED, WAITING (needs
-     * waitingAfter), COMPLETED, CANCELED. The others are still tracked, just not emitted.
+     * The events to emit, comma-separated. The others are still tracked (a job whose CREATED is not emitted still
+     * gets its PRIORITY_CHANGED). An unknown name is refused when the endpoint is created.
      */
     public void setEvents(String events) {
         this.events = events;
@@ -406,8 +426,7 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * The consumer emits WAITING once for each active job whose age passes this, in milliseconds (or 4h,
-     * 30m); 0, the default, never.
+     * Milliseconds (or 4h, 2d): the age at which an active job is reported WAITING, once.
      */
     public void setWaitingAfter(long waitingAfter) {
         this.waitingAfter = waitingAfter;
@@ -418,8 +437,7 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * Whether the consumer's first poll emits CREATED (and WAITING) for the jobs already active. By default
-     * it only takes them in, and reports their later changes, completion or cancel.
+     * The first poll emits CREATED (and WAITING) for the jobs already active.
      */
     public void setEmitExisting(boolean emitExisting) {
         this.emitExisting = emitExisting;
@@ -430,9 +448,10 @@ public class BlackPearlConfiguration implements Cloneable {
     }
 
     /**
-     * Where the consumer keeps what it has seen and reported (e.g. a FileStateRepository), saved after each
-     * poll, so that after a restart it misses nothing and repeats nothing. Without one, a restarted consumer
-     * starts from a new snapshot.
+     * A Camel StateRepository of strings (e.g. FileStateRepository, or
+     * io.camelblackpearl.cluster.JdbcStateRepository for several nodes) where the state is saved after every poll
+     * and read back before the next one when it changed there (another node polled): after a restart the consumer
+     * misses nothing and repeats nothing. Without one, a restarted consumer starts from a new snapshot.
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
@@ -442,7 +461,10 @@ public class BlackPearlConfiguration implements Cloneable {
         return stateKey;
     }
 
-    /** The key under which the consumer's state is kept in the stateRepository; by default the route id. */
+    /**
+     * The key of this consumer's state in the repository (blackpearl-events-the route id); give each consumer of
+     * one repository its own.
+     */
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
     }

@@ -29,8 +29,7 @@ public class BlackPearlEndpoint extends ScheduledPollEndpoint {
 
     /** Declared again only to document this component's default; the value lives in ScheduledPollEndpoint. */
     @UriParam(label = "consumer,scheduler", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "Milliseconds (or 30s, 5m) from the end of one poll to the start of the next. 30 seconds by "
-                            + "default, not Camel's usual 500 ms: each poll lists every active, completed and canceled job.")
+              description = "Milliseconds (or 30s, 5m) from the end of one poll to the start of the next. 30 seconds, not Camel's usual 500 ms: each poll lists every active, completed and canceled job.")
     private long delay = DEFAULT_POLL_DELAY;
 
     @UriPath(description = "The DS3 resource: activeJob (/_rest_/active_job, running jobs) or job (/_rest_/job, jobs in any state)")

@@ -90,4 +90,51 @@ class ComponentMetadataTest {
             }
         }
     }
+
+    /**
+     * Each option row of docs/component.md (option, [header,] default, description) says what the catalog says:
+     * the same default, and the same description once the Markdown (code spans, links, bold) is taken out. The
+     * catalog's descriptions come from the Javadoc, so the Javadoc is where an option's text is written.
+     */
+    @Test
+    void theDocsOptionTablesSayWhatTheCatalogSays() throws Exception {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "component.md"));
+        try (CamelContext context = new DefaultCamelContext()) {
+            JsonObject schema = schema(context);
+            JsonObject component = (JsonObject) schema.get("componentProperties");
+            JsonObject endpoint = (JsonObject) schema.get("properties");
+            java.util.regex.Pattern rowPattern = java.util.regex.Pattern.compile("^\\| `([a-zA-Z]+)` \\|(.*)\\|\\s*$");
+            boolean optionTable = false;
+            int compared = 0;
+            for (String line : docs.split("\n")) {
+                if (!line.startsWith("|")) {
+                    optionTable = false;
+                    continue;
+                }
+                if (line.startsWith("| option |")) {
+                    optionTable = true;
+                    continue;
+                }
+                java.util.regex.Matcher row = rowPattern.matcher(line);
+                if (!optionTable || !row.matches()) {
+                    continue;
+                }
+                String option = row.group(1);
+                JsonObject catalog = endpoint.containsKey(option) ? (JsonObject) endpoint.get(option) : (JsonObject) component.get(option);
+                assertThat(catalog).as("option %s of the docs is in the catalog", option).isNotNull();
+                String[] cells = row.group(2).split("\\|", -1);
+                String documentedDefault = cells[cells.length - 2].trim().replace("`", "");
+                Object catalogDefault = catalog.get("defaultValue");
+                boolean unsetFlag = "java.lang.Boolean".equals(catalog.getString("javaType")) && Boolean.FALSE.equals(catalogDefault);
+                // The generator gives a Boolean option a false default; ours are unset (null: not sent) until given.
+                assertThat(documentedDefault).as("default of %s", option)
+                        .isEqualTo(catalogDefault == null || unsetFlag ? "" : String.valueOf(catalogDefault));
+                String documented = cells[cells.length - 1].trim().replaceAll("\\[([^\\]]+)]\\([^)]+\\)", "$1")
+                        .replace("**", "").replace("`", "");
+                assertThat(documented).as("description of %s", option).isEqualTo(catalog.getString("description"));
+                compared++;
+            }
+            assertThat(compared).as("option rows compared").isGreaterThanOrEqualTo(35);
+        }
+    }
 }

@@ -16,17 +16,19 @@ public class BlackPearlComponentProperties {
     private boolean enabled = true;
 
     /**
-     * The appliance's data path as an http or https URL with no path, e.g. https://bp.example.com:443.
+     * The appliance's data path, http://host or https://host:port, with no path. Required (unless ds3Client is
+     * given).
      */
     private String endpoint;
 
     /**
-     * Allow setting CRITICAL and BACKGROUND, which the DS3 contract reserves for the appliance; without it they are refused before anything is sent.
+     * CRITICAL and BACKGROUND are reserved for the appliance by the DS3 contract and refused before sending unless
+     * this is true.
      */
     private Boolean allowReservedPriorities;
 
     /**
-     * For list and the consumer, only jobs of the bucket with this UUID.
+     * list and the consumer: only jobs of the bucket with this UUID.
      */
     private String bucketId;
 
@@ -36,117 +38,138 @@ public class BlackPearlComponentProperties {
     private String configuration;
 
     /**
-     * For modify, the creation time to set (within one priority older jobs go first): ISO-8601 such as 2026-01-01T00:00:00Z, or epoch seconds (below 100000000000) or milliseconds. The CamelBlackPearlCreatedAt header overrides it.
+     * modify: the creation time to set (within one priority, older jobs go first). The header accepts Instant, Date,
+     * OffsetDateTime, ZonedDateTime, a number (below 100000000000 epoch seconds, above epoch milliseconds) or an
+     * ISO-8601 string with a zone; the option takes the string forms.
      */
     private String createdAt;
 
     /**
-     * How created_at is written on the wire: ISO_8601 (as the DS3 documentation gives), EPOCH_MILLIS (as the Java SDK sends) or EPOCH_SECONDS.
+     * How created_at is written: ISO_8601 (2026-01-01T00:00:00.000Z), EPOCH_MILLIS (what the official Java SDK
+     * sends), EPOCH_SECONDS.
      */
     private io.camelblackpearl.ds3.CreatedAtFormat createdAtFormat;
 
     /**
-     * For modify, whether the appliance may clean the job up once it is dead (BlackPearl 5.6 and later).
+     * modify: whether the appliance may clean the job up when it is dead (BlackPearl 5.6 or later).
      */
     private Boolean deadJobCleanupAllowed;
 
     /**
-     * Whether the MasterObjectList of modify and get (job) includes the job's chunks and objects. With false only the job's attributes and nodes are read and every chunk is skipped while streaming, so a job of millions of objects costs no memory.
+     * modify and get on job: with false only the job's attributes and nodes are read and every Objects chunk is
+     * skipped while streaming, so a job of millions of objects costs no memory.
      */
     private Boolean includeObjects;
 
     /**
-     * The job to act on, a UUID (or job name); the CamelBlackPearlJobId header overrides it.
+     * The job's UUID (or name). Required by every operation but list. Ids containing a slash, a question mark, #, \,
+     * .. or control characters are refused; the rest is percent-encoded.
      */
     private String jobId;
 
     /**
-     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled during routing messages via Camel's routing error handlers. Beware that when the first message is processed then creating and starting the producer may take a little time and prolong the total processing time of the processing.
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
      */
     private Boolean lazyStartProducer;
 
     /**
-     * For modify, the job name to set; for list and the consumer, the name to filter by. The CamelBlackPearlJobName header overrides it on a producer.
+     * modify: the name to set. list and the consumer: the name to filter by.
      */
     private String name;
 
     /**
-     * What to do: modify (the Modify Active Job PUT), get, list, cancel or truncate.
+     * modify, get, list, cancel or truncate.
      */
     private io.camelblackpearl.component.BlackPearlOperation operation;
 
     /**
-     * For list and the consumer, how many jobs to ask for per request; every page is read whatever its length.
+     * list and the consumer: jobs per request. Every page is read, until Total-Result-Count jobs were read or a page
+     * is empty.
      */
     private Integer pageLength;
 
     /**
-     * For modify, the priority to set; for list, the priority to filter by. URGENT, HIGH, NORMAL or LOW; CRITICAL and BACKGROUND only with allowReservedPriorities. The CamelBlackPearlPriority header overrides it.
+     * modify: the priority to set. list: the priority to filter by. URGENT, HIGH, NORMAL, LOW (any case in the
+     * header).
      */
     private io.camelblackpearl.ds3.model.Priority priority;
 
     /**
-     * For modify, whether the job is protected from deletion (BlackPearl 5.6 and later).
+     * modify: whether the job is protected from deletion (BlackPearl 5.6 or later).
      */
     private Boolean protectedJob;
 
     /**
-     * For list and the consumer, only jobs of this request type: PUT, GET or VERIFY.
+     * list and the consumer: only PUT, GET or VERIFY jobs.
      */
     private io.camelblackpearl.ds3.model.JobRequestType requestType;
 
     /**
-     * For list and the consumer, only jobs of the user with this UUID.
+     * list and the consumer: only jobs of the user with this UUID.
      */
     private String userId;
 
     /**
-     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection factories, AWS Clients, etc.
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
+     * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
      */
     private Boolean autowiredEnabled;
 
     /**
-     * One deadline for a call with all its retries, in milliseconds (or 2m); no attempt starts after it, so a call takes at most this plus one attempt's connect and response timeouts. 0 means no deadline.
+     * Milliseconds (or 2m): one deadline for a call with all its retries, each answer's body read included: an
+     * attempt still running at it is aborted and its connection released, so a call takes at most callTimeout (for a
+     * list, each page's call). 0: no deadline.
      */
     private java.time.Duration callTimeout;
 
     /**
-     * How long to wait for a TCP and TLS connection to the appliance, in milliseconds (or 10s, 1m); 0 waits forever.
+     * Milliseconds (or 10s, 1m) to wait for a TCP/TLS connection; 0 waits forever.
      */
     private java.time.Duration connectTimeout;
 
     /**
-     * A DS3 client to use instead of building one from the connection options; the endpoint does not close a client it was given.
+     * A DS3 client to use instead of building one from the connection options; the endpoint does not close a client
+     * it was given.
      */
     private String ds3Client;
 
     /**
-     * How many pooled, kept-alive connections the endpoint may open to the appliance.
+     * Pooled, kept-alive connections per endpoint.
      */
     private Integer maxConnections;
 
     /**
-     * How many times a 307 answer is followed by sending the same request again, as the DS3 SDKs do; 0 turns a 307 into an error at once.
+     * How often a 307 answer is followed by sending the same request again (as the DS3 SDKs do).
      */
     private Integer maxRedirects;
 
     /**
-     * How often a failed call is sent again before it fails: only failures without an answer (connection refused or reset, cut-off body, timeout) and 502, 503, 504 and 429 answers, which are safe to retry because every call is idempotent. 0 turns retrying off, leaving it to the route's redelivery policy.
+     * How often a failed call is sent again: only failures without an answer (connection refused or reset, cut-off
+     * body, timeout) and 502, 503, 504, 429. 0 turns the client's retries off.
      */
     private Integer maxRetries;
 
     /**
-     * How long to wait for data once a request is sent, in milliseconds (or 30s, 2m); 0 waits forever. A modify on a job of millions of objects answers with a large document: raise it, or set includeObjects=false.
+     * Milliseconds (or 30s, 2m) to wait for data once a request is sent; 0 waits forever.
      */
     private java.time.Duration responseTimeout;
 
     /**
-     * The upper bound of the first retry's wait, in milliseconds (or 200ms, 1s); each further retry doubles it, up to retryMaxDelay, and the actual wait is drawn at random below it (full jitter).
+     * Milliseconds (or 200ms, 1s): the upper bound of the first retry's wait; it doubles per retry up to
+     * retryMaxDelay, and the actual wait is drawn at random below it (full jitter).
      */
     private java.time.Duration retryInitialDelay;
 
     /**
-     * The longest wait between two attempts, in milliseconds (or 10s); an appliance's Retry-After longer than this is shortened to it.
+     * Milliseconds (or 10s): the longest wait between attempts; an appliance's Retry-After (seconds or an HTTP date)
+     * longer than this is shortened to it.
      */
     private java.time.Duration retryMaxDelay;
 
@@ -156,57 +179,74 @@ public class BlackPearlComponentProperties {
     private Boolean healthCheckConsumerEnabled;
 
     /**
-     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default disabled all producer based health-checks. You can turn on producer checks globally by setting camel.health.producersEnabled=true.
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled;
 
     /**
-     * The BlackPearl user's access id (the Base64 of the user name). It is an identifier sent in clear in every Authorization header, so it is not treated as a secret; the secret key is.
+     * The BlackPearl user's access id (the Base64 of the user name). Required. It is sent in clear in every request,
+     * so it is not treated as a secret.
      */
     private String accessKey;
 
     /**
-     * The BlackPearl user's secret key, used as typed (not decoded) to sign each request; never sent or logged.
+     * The user's secret key, used as typed to sign requests. Required. Marked secret: masked in logs and endpoint
+     * URIs, never sent, never in an exception.
      */
     private String secretKey;
 
     /**
-     * TLS settings for an https endpoint (trust store, client key, protocols). Without them the JVM's default trust store is used and certificates are verified.
+     * Camel SSLContextParameters for https (trust store, key store, protocols). Without it the JVM's trust store is
+     * used and certificates are always verified.
      */
     private String sslContextParameters;
 
     /**
-     * Use the CamelContext's global SSLContextParameters for https endpoints that set none of their own.
+     * Component only: use the CamelContext's global SSLContextParameters when an endpoint sets none.
      */
     private Boolean useGlobalSslContextParameters;
 
     /**
-     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible) occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook into the 3rd party component and make this possible for future releases. By default the consumer will use the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and ignored.
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored.
      */
     private Boolean bridgeErrorHandler;
 
     /**
-     * Whether the consumer's first poll emits CREATED (and WAITING) for the jobs already active. By default it only takes them in, and reports their later changes, completion or cancel.
+     * The first poll emits CREATED (and WAITING) for the jobs already active.
      */
     private Boolean emitExisting;
 
     /**
-     * The job events the consumer emits, comma-separated: CREATED, PRIORITY_CHANGED, WAITING (needs waitingAfter), COMPLETED, CANCELED. The others are still tracked, just not emitted.
+     * The events to emit, comma-separated. The others are still tracked (a job whose CREATED is not emitted still
+     * gets its PRIORITY_CHANGED). An unknown name is refused when the endpoint is created.
      */
     private String events;
 
     /**
-     * The consumer emits WAITING once for each active job whose age passes this, in milliseconds (or 4h, 30m); 0, the default, never.
+     * Milliseconds (or 4h, 2d): the age at which an active job is reported WAITING, once.
      */
     private java.time.Duration waitingAfter;
 
     /**
-     * The key under which the consumer's state is kept in the stateRepository; by default the route id.
+     * The key of this consumer's state in the repository (blackpearl-events-the route id); give each consumer of one
+     * repository its own.
      */
     private String stateKey;
 
     /**
-     * Where the consumer keeps what it has seen and reported (e.g. a FileStateRepository), saved after each poll, so that after a restart it misses nothing and repeats nothing. Without one, a restarted consumer starts from a new snapshot. Given as a reference to a bean in the registry, e.g. #myBean.
+     * A Camel StateRepository of strings (e.g. FileStateRepository, or
+     * io.camelblackpearl.cluster.JdbcStateRepository for several nodes) where the state is saved after every poll
+     * and read back before the next one when it changed there (another node polled): after a restart the consumer
+     * misses nothing and repeats nothing. Without one, a restarted consumer starts from a new snapshot.
      */
     private String stateRepository;
 

@@ -19,18 +19,13 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class JobReader {
 
-    /** One kind of job: its record's fields, read by their element names (see {@link RecordFields}). */
-    static final class Kind<T extends Record> {
-        private final RecordFields<T> fields;
-
-        private Kind(Class<T> type) {
-            this.fields = RecordFields.of(type);
-        }
+    /** One kind of job: its record's fields, read by their element names (see {@link RecordFields}); a record, for the JIT. */
+    record Kind<T extends Record>(RecordFields<T> fields) {
     }
 
-    static final Kind<ActiveJob> ACTIVE = new Kind<>(ActiveJob.class);
-    static final Kind<CompletedJob> COMPLETED = new Kind<>(CompletedJob.class);
-    static final Kind<CanceledJob> CANCELED = new Kind<>(CanceledJob.class);
+    static final Kind<ActiveJob> ACTIVE = new Kind<>(RecordFields.of(ActiveJob.class));
+    static final Kind<CompletedJob> COMPLETED = new Kind<>(RecordFields.of(CompletedJob.class));
+    static final Kind<CanceledJob> CANCELED = new Kind<>(RecordFields.of(CanceledJob.class));
 
     private JobReader() {
     }
@@ -54,7 +49,7 @@ final class JobReader {
 
     /** One job whose fields are the children of the current element (the reader on {@code <Job>} or {@code <Data>}). */
     static <T extends Record> T job(XMLStreamReader xml, Kind<T> kind) throws IOException, XMLStreamException {
-        RecordFields<T> fields = kind.fields;
+        RecordFields<T> fields = kind.fields();
         Object[] values = fields.start();
         while (xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
             String field = xml.getLocalName();

@@ -19,30 +19,26 @@ import javax.xml.stream.XMLStreamReader;
  * A record component is read from the XML element (or attribute) its Jackson annotation names, converted by
  * its Java type with the mapper's rules ({@link XmlValues}); a new DS3 field is one new annotated component,
  * read here and by the data binding alike. Components of a list type (nodes, chunks, objects) are not values:
- * the reader sets them itself with {@link #set(Object[], String, Object)}.
+ * the reader sets them itself with {@link #set(Object[], String, Object)}. A record itself, so that the JIT
+ * trusts its final fields: held in a static final field, its constructor handle is a constant and inlined.
  */
-final class RecordFields<T extends Record> {
+record RecordFields<T extends Record>(Class<T> type, Map<String, Slot> byName, Map<String, Integer> lists, Object[] defaults,
+                                      MethodHandle constructor) {
 
     /** Converts a field's text (null when empty) to its component's value. */
     @FunctionalInterface
-    private interface Converter {
+    interface Converter {
         Object convert(String field, String text) throws IOException;
     }
 
-    private record Slot(int index, Converter converter) {
+    record Slot(int index, Converter converter) {
     }
 
-    private final Class<T> type;
-    private final Map<String, Slot> byName;
-    private final Map<String, Integer> lists = new HashMap<>();
-    private final Object[] defaults;
-    private final MethodHandle constructor;
-
-    private RecordFields(Class<T> type) {
-        this.type = type;
+    static <T extends Record> RecordFields<T> of(Class<T> type) {
         RecordComponent[] components = type.getRecordComponents();
         Map<String, Slot> slots = new HashMap<>();
-        defaults = new Object[components.length];
+        Map<String, Integer> lists = new HashMap<>();
+        Object[] defaults = new Object[components.length];
         Class<?>[] parameterTypes = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
@@ -55,18 +51,13 @@ final class RecordFields<T extends Record> {
             defaults[i] = defaultValue(component.getType());
             slots.put(name, new Slot(i, converter(component.getType())));
         }
-        this.byName = Map.copyOf(slots);
         try {
             MethodHandle canonical = MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class, parameterTypes));
-            this.constructor = canonical.asSpreader(Object[].class, components.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
+            return new RecordFields<>(type, Map.copyOf(slots), Map.copyOf(lists), defaults,
+                    canonical.asSpreader(Object[].class, components.length).asType(MethodType.methodType(Object.class, Object[].class)));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("No canonical constructor on " + type.getName(), e);
         }
-    }
-
-    static <T extends Record> RecordFields<T> of(Class<T> type) {
-        return new RecordFields<>(type);
     }
 
     /** The element or attribute name of a component: its Jackson annotation's, else its own. */

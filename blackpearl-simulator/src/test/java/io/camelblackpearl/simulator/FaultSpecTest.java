@@ -52,7 +52,7 @@ class FaultSpecTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"300ms, PT0.3S", "90s, PT1M30S", "30m, PT30M", "2h, PT2H", "3d, PT72H", "PT2S, PT2S"})
+    @CsvSource({"300ms, PT0.3S", "90s, PT1M30S", "30m, PT30M", "2h, PT2H", "3d, PT72H", "PT2S, PT2S", "1h30m, PT1H30M", "2s500ms, PT2.5S"})
     void durationsAsPeopleWriteThem(String text, Duration expected) {
         assertThat(Durations.parse(text)).isEqualTo(expected);
     }

@@ -45,8 +45,14 @@ class ManagementServerJarTest {
                 demo.awaitOutput("escalation run node=\\S+ fire=\\S+ jobs=", 60);
                 String base = "http://127.0.0.1:" + port;
 
+                // UP once every check is: the job-event consumer's only after its first poll
                 HttpResponse<String> health = get(base + "/observe/health");
-                assertThat(health.statusCode()).isEqualTo(200);
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (health.statusCode() != 200 && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                    health = get(base + "/observe/health");
+                }
+                assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
                 assertThat(health.body()).contains("blackpearl", "UP");
 
                 String metrics = get(base + "/observe/metrics").body();

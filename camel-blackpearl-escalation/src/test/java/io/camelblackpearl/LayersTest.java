@@ -20,7 +20,9 @@ class LayersTest {
 
     @BeforeAll
     static void importClasses() {
+        // not the tests, neither this module's nor those of the component's test jar on the class path
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("io.camelblackpearl.support", "io.camelblackpearl.ds3", "io.camelblackpearl.events",
                         "io.camelblackpearl.escalation", "io.camelblackpearl.component");
     }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -116,11 +115,10 @@ final class ApplianceClients {
         ExecutorService pageReaders = executors.newThreadPool(this, "BlackPearlPageReader",
                 new org.apache.camel.builder.ThreadPoolProfileBuilder("BlackPearlPageReader").poolSize(2).maxPoolSize(2)
                         .maxQueueSize(Integer.MAX_VALUE).allowCoreThreadTimeOut(true).keepAliveTime(10L).build());
-        ScheduledExecutorService deadlines = executors.newScheduledThreadPool(this, "BlackPearlCallDeadline", 1);
-        if (deadlines instanceof ScheduledThreadPoolExecutor scheduled) {
-            // a finished call cancels its abort; without this a cancelled abort would wait in the queue until its time
-            scheduled.setRemoveOnCancelPolicy(true);
-        }
+        // One pending abort per call in flight (a finished call cancels its abort, and Camel's scheduled pools drop
+        // cancelled tasks): no queue limit, which would refuse calls beyond Camel's default of 1,000 in flight.
+        ScheduledExecutorService deadlines = executors.newScheduledThreadPool(this, "BlackPearlCallDeadline",
+                new org.apache.camel.builder.ThreadPoolProfileBuilder("BlackPearlCallDeadline").poolSize(1).maxQueueSize(-1).build());
         Map<String, LongAdder> retries = new ConcurrentHashMap<>();
         RetryListener meter = ClientMeters.retryListener(context);
         RetryListener listener = (method, path, reason, attempt, delay) -> {

@@ -104,4 +104,24 @@ class HealthChecksTest {
             assertThat(component.clients().all()).as("closed with its last endpoint").hasSize(1);
         }
     }
+
+    /** The shared client's pools are Camel's, named, and the deadline pool takes an abort for every call in flight. */
+    @Test
+    void theClientsPoolsComeFromCamelAndTheDeadlinesHaveNoQueueLimit() throws Exception {
+        try (Ds3Simulator simulator = Ds3Simulator.builder().credentials("aGVhbHRo", "right").build().start();
+             CamelContext context = context(simulator.endpoint(), "aGVhbHRo", "right")) {
+            context.start();
+            context.getEndpoint("blackpearl:activeJob?operation=list", BlackPearlEndpoint.class).start();
+            ApplianceClients.Shared shared = context.getComponent("blackpearl", BlackPearlComponent.class).clients().all().iterator().next();
+            assertThat(shared.deadlines).isInstanceOf(org.apache.camel.util.concurrent.SizedScheduledExecutorService.class);
+            java.util.List<java.util.concurrent.ScheduledFuture<?>> pending = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_500; i++) {
+                // beyond Camel's default queue limit of 1,000: a call is never refused for too many calls in flight
+                pending.add(shared.deadlines.schedule(() -> { }, 1, java.util.concurrent.TimeUnit.HOURS));
+            }
+            pending.forEach(f -> f.cancel(false));
+            assertThat(((org.apache.camel.util.concurrent.SizedScheduledExecutorService) shared.deadlines).getScheduledThreadPoolExecutor()
+                    .getQueue()).as("cancelled aborts leave the queue").isEmpty();
+        }
+    }
 }

@@ -89,6 +89,12 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
         return stateRepository == null ? "memory" : stateRepository.getClass().getSimpleName() + " key " + stateKey;
     }
 
+    /** The watermarks: the newest completion and cancellation this consumer's state holds (nulls before any). */
+    public Instant[] getWatermarks() {
+        JobWatch w = watch;
+        return w == null ? new Instant[2] : new Instant[] {w.newestCompletion(), w.newestCancellation()};
+    }
+
     /** How many active jobs the watermark knows (-1 before the first snapshot). */
     public int getKnownActiveJobs() {
         JobWatch w = watch;

@@ -13,7 +13,7 @@ import org.apache.camel.util.json.JsonObject;
 /**
  * The {@code blackpearl} developer console: for each blackpearl component, its appliance and the health
  * check's last verdict, its shared clients (connection pool, retries by reason) and its job-event consumers
- * (last poll, failed polls and since when, where the watermark lives). No secret is shown. Camel finds it
+ * (last poll, failed polls and since when, their watermarks and where they live). No secret is shown. Camel finds it
  * through {@code META-INF/services/org/apache/camel/dev-console/blackpearl}; it shows with
  * {@code camel.main.dev-console-enabled=true} (and, over HTTP, {@code camel.management.dev-console-enabled=true}).
  */
@@ -48,7 +48,9 @@ public class BlackPearlDevConsole extends AbstractDevConsole {
                         .append(consumer.getOrDefault("lastEvents", "none yet")).append(", failed polls ")
                         .append(consumer.get("failedPolls"))
                         .append(consumer.containsKey("outageSince") ? " since " + consumer.get("outageSince") : "")
-                        .append(", ").append(consumer.get("knownActiveJobs")).append(" active jobs known, state in ")
+                        .append(", ").append(consumer.get("knownActiveJobs")).append(" active jobs known, watermark: completions up to ")
+                        .append(consumer.getOrDefault("completedUpTo", "none")).append(", cancellations up to ")
+                        .append(consumer.getOrDefault("canceledUpTo", "none")).append(", state in ")
                         .append(consumer.get("state")).append('\n');
             }
         }
@@ -108,6 +110,9 @@ public class BlackPearlDevConsole extends AbstractDevConsole {
                 c.put("failedPolls", consumer.getFailedPolls());
                 put(c, "outageSince", consumer.getOutageSince());
                 c.put("knownActiveJobs", consumer.getKnownActiveJobs());
+                Instant[] watermarks = consumer.getWatermarks();
+                put(c, "completedUpTo", watermarks[0]);
+                put(c, "canceledUpTo", watermarks[1]);
                 c.put("state", consumer.getStateRepositoryDescription());
                 consumers.add(c);
             }

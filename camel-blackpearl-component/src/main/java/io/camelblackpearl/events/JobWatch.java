@@ -59,6 +59,16 @@ public final class JobWatch {
         return active.size();
     }
 
+    /** The watermark of completions: the newest completion reported (or taken into the snapshot); null before one. */
+    public Instant newestCompletion() {
+        return completed.newest;
+    }
+
+    /** The watermark of cancellations, as {@link #newestCompletion()}. */
+    public Instant newestCancellation() {
+        return canceled.newest;
+    }
+
     /**
      * The changes between the state and the lists just read, in time order; nothing is changed until the
      * events are applied and the poll {@link Poll#finish finished}.

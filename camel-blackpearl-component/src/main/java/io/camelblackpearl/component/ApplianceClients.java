@@ -104,11 +104,6 @@ final class ApplianceClients {
         return clients.values();
     }
 
-    /** The client of the component's own settings, if an endpoint (or the health check) uses it. */
-    Shared find(BlackPearlConfiguration configuration) {
-        return clients.get(Key.of(configuration));
-    }
-
     private Shared create(Key key, BlackPearlConfiguration c, javax.net.ssl.SSLContext sslContext) {
         CamelContext context = component.getCamelContext();
         ExecutorServiceManager executors = context.getExecutorServiceManager();

@@ -143,10 +143,11 @@ record RecordFields<T extends Record>(Class<T> type, Map<String, Slot> byName, M
     Object[] attributes(XMLStreamReader xml) throws IOException {
         Object[] values = start();
         for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-            Slot slot = byName.get(xml.getAttributeLocalName(i));
+            String name = xml.getAttributeLocalName(i);
+            Slot slot = byName.get(name);
             if (slot != null) {
                 String value = xml.getAttributeValue(i);
-                values[slot.index()] = slot.converter().convert(xml.getAttributeLocalName(i), value == null || value.isEmpty() ? null : value);
+                values[slot.index()] = slot.converter().convert(name, value == null || value.isEmpty() ? null : value);
             }
         }
         return values;

@@ -124,7 +124,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
      * A bad policy fails the initialisation (hence the route's start) with the policy's own message.
      */
     public void setPolicyFile(String policyFile) {
-        this.policyFile = policyFile;
+        this.policyFile = KameletValues.decoded(policyFile);
     }
 
     public String getPolicyFile() {
@@ -142,7 +142,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
 
     /** The active-job endpoint to use (default {@code blackpearl:activeJob}); {@code operation} is set per call. */
     public void setEndpointUri(String endpointUri) {
-        this.blackpearlUri = Objects.requireNonNull(endpointUri, "endpointUri");
+        this.blackpearlUri = KameletValues.decoded(Objects.requireNonNull(endpointUri, "endpointUri"));
     }
 
     /**
@@ -151,15 +151,12 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
      * fires only once more gives no period and no health check.
      */
     public void setCron(String cron) {
-        // A Kamelet given its parameters as a YAML map receives them URL-encoded ("0%2F1+*+*+*+*+%3F"); a cron
-        // as written always has spaces, so one without spaces but with escapes is decoded.
-        this.cron = cron != null && !cron.contains(" ") && (cron.contains("%") || cron.contains("+"))
-                ? java.net.URLDecoder.decode(cron, java.nio.charset.StandardCharsets.UTF_8) : cron;
+        this.cron = KameletValues.decoded(cron);
     }
 
     /** The registry name of the cluster's shared {@link org.apache.camel.spi.StateRepository}; blank for none. */
     public void setClusterState(String registryName) {
-        this.clusterStateName = registryName == null || registryName.isBlank() ? null : registryName.trim();
+        this.clusterStateName = registryName == null || registryName.isBlank() ? null : KameletValues.decoded(registryName.trim());
     }
 
     /** The clock runs are timed and jobs aged by (a test's fixed clock). */
@@ -180,7 +177,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
      * scheduler's instance id, so that the audit says which node ran which slot.
      */
     public void setNodeId(String nodeId) {
-        this.nodeId = nodeId == null || nodeId.isBlank() ? localHostName() : nodeId.trim();
+        this.nodeId = nodeId == null || nodeId.isBlank() ? localHostName() : KameletValues.decoded(nodeId.trim());
     }
 
     public String getNodeId() {
@@ -299,10 +296,6 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     /** {@code classpath:…}, {@code file:…} or a plain file path; conditions compiled as Camel Simple. */
     public static EscalationPolicy loadPolicy(CamelContext context, String location) throws java.io.IOException {
         java.io.InputStream found = open(context, location);
-        if (found == null && location.contains("%")) {
-            // A Kamelet given its parameters as a YAML map receives them URL-encoded (classpath%3A…): try them decoded
-            found = open(context, java.net.URLDecoder.decode(location, java.nio.charset.StandardCharsets.UTF_8));
-        }
         if (found == null) {
             throw new IllegalArgumentException("Invalid policyFile: '" + location + "': no such file or resource");
         }

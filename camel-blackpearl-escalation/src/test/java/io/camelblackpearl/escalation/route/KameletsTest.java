@@ -80,11 +80,38 @@ class KameletsTest extends BlackPearlTestSupport {
                         cron: "0/1 * * * * ?"
                         policyFile: "classpath:escalation/run-policy.yaml"
                         triggerName: yaml-map
+                        endpointUri: "blackpearl:activeJob?pageLength=7"
+                        nodeId: "yaml-node"
                       steps:
                         - to: mock:yaml
                 """));
         reports.assertIsSatisfied(15_000);
         assertThat(current(old).priority()).isEqualTo("HIGH");
+        assertThat(reports.getExchanges().get(0).getMessage().getBody(EscalationReport.class).node()).isEqualTo("yaml-node");
+        assertThat(appliance().requests(Ds3Operation.LIST_ACTIVE_JOBS)).as("listed through the given endpoint URI")
+                .anySatisfy(r -> assertThat(r.param("page_length")).contains("7"));
+    }
+
+    /** dryRun forces a dry run over the policy's own setting; parallelism and healthPeriods reach the processor. */
+    @Test
+    void theDryRunParallelismAndHealthPeriodsParametersApply() throws Exception {
+        SimulatedJob old = seedJob("archive-dry", "LOW", Duration.ofHours(30));
+        MockEndpoint reports = getMockEndpoint("mock:dry");
+        reports.expectedMinimumMessageCount(1);
+        route("kamelet:blackpearl-escalation?cron=RAW(0/1 * * * * ?)&policyFile=classpath:escalation/run-policy.yaml"
+                + "&triggerName=dry&dryRun=true&parallelism=3&healthPeriods=7", "mock:dry");
+        reports.assertIsSatisfied(15_000);
+        EscalationReport report = reports.getExchanges().get(0).getMessage().getBody(EscalationReport.class);
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.decisions()).anySatisfy(d -> assertThat(d.jobId()).isEqualTo(old.id()));
+        assertThat(current(old).priority()).as("nothing sent").isEqualTo("LOW");
+        assertThat(appliance().count(Ds3Operation.MODIFY_ACTIVE_JOB)).isZero();
+        EscalationProcessor processor = context.getRegistry().lookupByNameAndType(EscalationProcessor.Running.REGISTRY_NAME,
+                EscalationProcessor.Running.class).all().get(0);
+        assertThat(processor.getParallelism()).isEqualTo(3);
+        HealthCheck.Result health = HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full").stream()
+                .filter(r -> r.getCheck().getId().equals("blackpearl-escalation")).findFirst().orElseThrow();
+        assertThat(health.getDetails()).containsEntry("allowed.periods", 7);
     }
 
     @Test

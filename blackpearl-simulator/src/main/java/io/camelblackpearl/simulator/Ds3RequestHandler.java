@@ -23,6 +23,8 @@ final class Ds3RequestHandler implements HttpRequestHandler {
     private final FaultPlayer faults;
     private final Clock clock;
     private final AtomicLong requestIds = new AtomicLong();
+    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
 
     Ds3RequestHandler(SimulatedAppliance appliance, RequestAuthenticator authenticator, JobResources resources, Clock clock) {
         this.appliance = appliance;
@@ -46,6 +48,8 @@ final class Ds3RequestHandler implements HttpRequestHandler {
         IncomingRequest in = IncomingRequest.parse(request, requestIds.incrementAndGet());
         // As an appliance does on every answer, errors included; the same number as an <Error>'s ResourceId.
         response.setHeader("x-amz-request-id", Long.toString(in.requestId()));
+        // The appliance's own time: clients age jobs by it (a time-scaled simulator runs ahead of the wall clock).
+        response.setHeader("Date", HTTP_DATE.format(clock.instant()));
         int status = 500;
         appliance.requestStarted();
         try {

@@ -27,6 +27,7 @@ public final class Ds3Simulator implements AutoCloseable {
     private final SimulatedAppliance appliance;
     private final Map<String, String> credentials;
     private final Clock clock;
+    private final Clock applianceClock;
     private final Duration clockSkewTolerance;
     private final InetAddress bindAddress;
     private final int requestedPort;
@@ -40,6 +41,7 @@ public final class Ds3Simulator implements AutoCloseable {
         this.appliance = builder.appliance;
         this.credentials = Map.copyOf(builder.credentials);
         this.clock = builder.clock;
+        this.applianceClock = builder.applianceClock;
         this.clockSkewTolerance = builder.clockSkewTolerance;
         this.bindAddress = builder.bindAddress;
         this.requestedPort = builder.port;
@@ -80,7 +82,7 @@ public final class Ds3Simulator implements AutoCloseable {
         }
         handler.delegate = new Ds3RequestHandler(appliance,
                 new RequestAuthenticator(credentials, clock, clockSkewTolerance),
-                new JobResources(appliance, nodeId, bindAddress.getHostAddress(), server.getLocalPort()), clock);
+                new JobResources(appliance, nodeId, bindAddress.getHostAddress(), server.getLocalPort()), applianceClock);
         return this;
     }
 
@@ -166,6 +168,8 @@ public final class Ds3Simulator implements AutoCloseable {
         private SimulatedAppliance appliance;
         private final Map<String, String> credentials = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
+        private Clock applianceClock;
+        private double timeScale = 1;
         private Duration clockSkewTolerance = Duration.ofMinutes(15);
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
@@ -201,6 +205,27 @@ public final class Ds3Simulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the appliance's time {@code scale} times faster than the {@link #clock} (a {@link ScaledClock}):
+         * ages, progress, every date it writes and its {@code Date} header; request signatures are still checked
+         * against the clock itself, so unmodified clients work. Default 1.
+         */
+        public Builder timeScale(double scale) {
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("timeScale must be a positive number, was " + scale);
+            }
+            this.timeScale = scale;
+            return this;
+        }
+
+        /** The appliance's clock: the {@link #clock}, run faster by the {@link #timeScale}. Made on first use. */
+        public Clock applianceClock() {
+            if (applianceClock == null) {
+                applianceClock = timeScale == 1 ? clock : new ScaledClock(clock, timeScale);
+            }
+            return applianceClock;
+        }
+
         /** How far a request's Date may be from the server's clock before a 403 "Client clock"; default 15 minutes. */
         public Builder clockSkewTolerance(Duration value) {
             this.clockSkewTolerance = Objects.requireNonNull(value, "clockSkewTolerance");
@@ -228,8 +253,9 @@ public final class Ds3Simulator implements AutoCloseable {
                 credentials.put(Base64.getEncoder().encodeToString("simulator".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
             }
+            applianceClock();
             if (appliance == null) {
-                appliance = new SimulatedAppliance(requestLogCapacity, clock);
+                appliance = new SimulatedAppliance(requestLogCapacity, applianceClock);
             }
             return new Ds3Simulator(this);
         }

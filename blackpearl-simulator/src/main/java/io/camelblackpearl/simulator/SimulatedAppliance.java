@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import io.camelblackpearl.simulator.work.WorkModel;
 
 /**
  * The appliance's state: its jobs, the requests it received and how many of each operation it served.
@@ -41,6 +42,7 @@ public final class SimulatedAppliance {
 
     private final Clock clock;
     private JobLifecycle lifecycle;
+    private io.camelblackpearl.simulator.work.WorkModel work;
 
     public SimulatedAppliance() {
         this(100_000, Clock.systemUTC());
@@ -77,6 +79,75 @@ public final class SimulatedAppliance {
         if (isNew && lifecycle != null && job.active()) {
             lifecycle.schedule(job.id(), clock.instant());
         }
+        if (isNew && work != null && job.active()) {
+            work.add(job.id(), job.name(), job.requestType(), job.originalSizeInBytes(), job.priority(),
+                    job.createdAt().toEpochMilli(), job.completedSizeInBytes());
+            // the model counts whole chunks only: show its view of the job's progress
+            WorkModel.Job tracked = work.job(job.id());
+            jobs.put(job.id(), withProgress(job, tracked));
+        }
+    }
+
+    /**
+     * From now on the appliance does its work as {@code model} says (docs/simulator.md, "The work model"):
+     * jobs progress chunk by chunk, complete when done, and arrive as the model's arrivals say. The jobs held
+     * now are handed to the model with their progress. Replaces a {@link JobLifecycle}.
+     */
+    public synchronized void workModel(WorkModel model) {
+        advance();
+        lifecycle = null;
+        model.advanceTo(clock.millis());
+        model.listener(new WorkModel.Listener() {
+            @Override
+            public void arrived(WorkModel.Job job) {
+                SimulatedJob.Builder built = SimulatedJob.builder(job.id()).name(job.name()).requestType(job.requestType())
+                        .priority(job.priority()).createdAt(Instant.ofEpochMilli(job.createdAt()))
+                        .originalSizeInBytes(job.sizeInBytes());
+                if (job.bucket() != null) {
+                    built.bucket(job.bucket());
+                }
+                if (job.user() != null) {
+                    built.user(job.user());
+                }
+                jobs.put(job.id(), withProgress(built.build(), job));
+                activeNewestFirst = null;
+            }
+
+            @Override
+            public void progressed(WorkModel.Job job) {
+                SimulatedJob held = jobs.get(job.id());
+                if (held != null && held.active()) {
+                    jobs.put(job.id(), withProgress(held, job));
+                    activeNewestFirst = null;
+                }
+            }
+
+            @Override
+            public void completed(WorkModel.Job job) {
+                SimulatedJob held = jobs.get(job.id());
+                if (held != null && held.active()) {
+                    jobs.put(job.id(), held.completedAt(Instant.ofEpochMilli(job.completedAt())));
+                    activeNewestFirst = null;
+                }
+            }
+        });
+        work = model;
+        for (SimulatedJob job : activeNewestFirst()) {
+            if (model.job(job.id()) == null) {
+                hold(jobs.remove(job.id()));
+            }
+        }
+        activeNewestFirst = null;
+    }
+
+    /** The work model in effect, if any. */
+    public synchronized Optional<WorkModel> workModelInEffect() {
+        return Optional.ofNullable(work);
+    }
+
+    private static SimulatedJob withProgress(SimulatedJob job, WorkModel.Job tracked) {
+        return job.toBuilder().cachedSizeInBytes(tracked.cachedSizeInBytes())
+                .completedSizeInBytes(tracked.completedSizeInBytes()).build();
     }
 
     public synchronized Optional<SimulatedJob> job(UUID id) {
@@ -90,6 +161,7 @@ public final class SimulatedAppliance {
      */
     public synchronized void lifecycle(JobLifecycle plan) {
         advance();
+        work = null;
         lifecycle = plan;
         plan.start(clock.instant());
         for (SimulatedJob job : activeNewestFirst()) {
@@ -104,6 +176,10 @@ public final class SimulatedAppliance {
 
     /** Applies what the lifecycle had due by now, in time order, each dated when it was due. */
     private void advance() {
+        if (work != null) {
+            work.advanceTo(clock.millis());
+            return;
+        }
         if (lifecycle == null) {
             return;
         }
@@ -144,6 +220,9 @@ public final class SimulatedAppliance {
         }
         SimulatedJob ended = ending.apply(job);
         jobs.put(id, ended);
+        if (work != null) {
+            work.remove(id);
+        }
         activeNewestFirst = null;
         return Optional.of(ended);
     }
@@ -189,6 +268,10 @@ public final class SimulatedAppliance {
         }
         SimulatedJob changed = change.apply(current);
         jobs.put(id, changed);
+        if (work != null && changed.active()) {
+            work.priority(id, changed.priority());
+            work.createdAt(id, changed.createdAt().toEpochMilli());
+        }
         activeNewestFirst = null;
         return Optional.of(changed);
     }
@@ -196,10 +279,16 @@ public final class SimulatedAppliance {
     /** Removes a job altogether, as if it had never existed (tests use it for "vanished meanwhile"). */
     public synchronized boolean remove(UUID id) {
         activeNewestFirst = null;
+        if (work != null) {
+            work.remove(id);
+        }
         return jobs.remove(id) != null;
     }
 
     public synchronized void clearJobs() {
+        if (work != null) {
+            jobs.keySet().forEach(work::remove);
+        }
         jobs.clear();
         activeNewestFirst = null;
     }

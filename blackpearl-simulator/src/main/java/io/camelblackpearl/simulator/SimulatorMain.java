@@ -4,7 +4,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import io.camelblackpearl.simulator.work.Arrivals;
+import io.camelblackpearl.simulator.work.CompletedJobsToWorkload;
+import io.camelblackpearl.simulator.work.LoadArrivals;
+import io.camelblackpearl.simulator.work.WorkModel;
+import io.camelblackpearl.simulator.work.WorkSettings;
+import io.camelblackpearl.simulator.work.Workload;
 
 /**
  * The standalone simulator: {@code java -jar blackpearl-simulator-<version>-cli.jar --port 8080 --jobs 500}.
@@ -34,17 +41,38 @@ public final class SimulatorMain {
                                     (default 0.1)
               --new-job-every DURATION
                                     with --complete-after: a new job arrives this often (default: none)
+              --time-scale X        the appliance's time runs X times faster than the wall clock, e.g. 600:
+                                    a real second is ten simulated minutes (default 1)
+            The work model (docs/simulator.md): jobs progress chunk by chunk on drives, by priority.
+            It is on when any of these is given:
+              --drives N            tape drives (default 4)
+              --drive-rate RATE     each drive's rate, e.g. 300MB/s (default)
+              --chunk-size SIZE     chunk size, e.g. 64GB (default)
+              --cache-size SIZE     cache size, e.g. 2TB (default); 15% of it is kept for URGENT jobs
+              --load X              new jobs arrive for an offered load of X (e.g. 0.9) of the drives' rate
+              --deadline-share R    with --load: the share of new jobs with a deadline in their name,
+                                    "due=<instant>", 0 to 1 (default 0.3)
+              --workload FILE       new jobs arrive as the JSON Lines FILE says (see workload-from-completed)
               --tls-key-store FILE  serve https with the PKCS12 key store's key and certificate
               --tls-key-store-password PW
                                     its password (default changeit)
               --access-log FILE     append one line per request: time, method, path and query, status
               --fault-seed N        seed of the fault draws (rates, delay ranges), for reproducible runs (default 42)
-            """ + FaultSpec.GRAMMAR;
+            """ + FaultSpec.GRAMMAR + """
+
+            Usage: java -jar blackpearl-simulator-cli.jar workload-from-completed FILE
+              turns an appliance's completed-job list (the XML body of GET /_rest_/completed_job) into a
+              workload file on standard output, to replay with --workload
+            """;
 
     private SimulatorMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("workload-from-completed")) {
+            System.exit(workloadFromCompleted(args));
+            return;
+        }
         Ds3Simulator simulator;
         try {
             simulator = fromArgs(args);
@@ -64,6 +92,8 @@ public final class SimulatorMain {
         System.out.println("secret key: " + simulator.secretKey());
         System.out.println("active jobs: " + simulator.appliance().activeJobs().size());
         simulator.appliance().lifecycleInEffect().ifPresent(plan -> System.out.println("lifecycle: " + plan));
+        simulator.appliance().workModelInEffect().ifPresent(model -> System.out.println("work model: "
+                + describe(model.settings()) + "; arrivals: " + model.arrivals()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
@@ -88,6 +118,12 @@ public final class SimulatorMain {
         Double cancelRate = null;
         Duration newJobEvery = null;
         long seed = 42;
+        double timeScale = 1;
+        WorkSettings work = WorkSettings.DEFAULTS;
+        boolean workModel = false;
+        Double load = null;
+        Double deadlineShare = null;
+        java.nio.file.Path workload = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -119,6 +155,32 @@ public final class SimulatorMain {
                 case "--tls-key-store" -> tlsKeyStore = java.nio.file.Path.of(value);
                 case "--tls-key-store-password" -> tlsPassword = value;
                 case "--fault-seed" -> faultSeed = (long) intValue(option, value);
+                case "--time-scale" -> timeScale = positive(option, value);
+                case "--drives" -> {
+                    work = settings(option, value, work, w -> w.withDrives(intValue(option, value)));
+                    workModel = true;
+                }
+                case "--drive-rate" -> {
+                    work = settings(option, value, work, w -> w.withDriveRate(bytes(option, value, true)));
+                    workModel = true;
+                }
+                case "--chunk-size" -> {
+                    work = settings(option, value, work, w -> w.withChunkSize(bytes(option, value, false)));
+                    workModel = true;
+                }
+                case "--cache-size" -> {
+                    work = settings(option, value, work, w -> w.withCacheSize(bytes(option, value, false)));
+                    workModel = true;
+                }
+                case "--load" -> {
+                    load = positive(option, value);
+                    workModel = true;
+                }
+                case "--deadline-share" -> deadlineShare = rate(option, value);
+                case "--workload" -> {
+                    workload = java.nio.file.Path.of(value);
+                    workModel = true;
+                }
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
@@ -132,6 +194,16 @@ public final class SimulatorMain {
         if (newJobEvery != null && newJobEvery.isZero()) {
             throw new IllegalArgumentException("Option --new-job-every needs a positive duration, was '0'");
         }
+        if (workModel && completeAfter != null) {
+            throw new IllegalArgumentException("--complete-after (jobs end at random) and the work model (--load, --workload, "
+                    + "--drives, --drive-rate, --chunk-size, --cache-size) exclude each other");
+        }
+        if (load != null && workload != null) {
+            throw new IllegalArgumentException("--load and --workload exclude each other: new jobs come from one or the other");
+        }
+        if (deadlineShare != null && load == null) {
+            throw new IllegalArgumentException("--deadline-share needs --load");
+        }
         if ((accessKey == null) != (secretKey == null)) {
             throw new IllegalArgumentException("--access-key and --secret-key go together");
         }
@@ -141,6 +213,9 @@ public final class SimulatorMain {
         if (tlsKeyStore != null) {
             builder.tls(serverTls(tlsKeyStore, tlsPassword));
         }
+        builder.timeScale(timeScale);
+        plan.clock(builder.applianceClock());
+        List<Workload.Entry> replayed = workload == null ? null : Workload.read(workload);
         Ds3Simulator simulator = builder.build().seed(plan);
         if (faultSeed != null) {
             simulator.appliance().faults().seed(faultSeed);
@@ -149,10 +224,94 @@ public final class SimulatorMain {
         if (accessLog != null) {
             simulator.appliance().onRequest(new AccessLog(accessLog));
         }
+        if (workModel) {
+            long start = builder.applianceClock().millis();
+            Arrivals arrivals = Arrivals.NONE;
+            if (load != null) {
+                arrivals = new LoadArrivals(work, load, deadlineShare == null ? 0.3 : deadlineShare, seed, start, Long.MAX_VALUE);
+            } else if (replayed != null) {
+                arrivals = Workload.replay(replayed, start, seed);
+            }
+            simulator.appliance().workModel(new WorkModel(work, arrivals, start));
+        }
         if (completeAfter != null) {
             simulator.appliance().lifecycle(new JobLifecycle(completeAfter, cancelRate == null ? 0.1 : cancelRate, newJobEvery, seed));
         }
         return simulator;
+    }
+
+    private static int workloadFromCompleted(String[] args) {
+        if (args.length != 2) {
+            System.err.println("Usage: java -jar blackpearl-simulator-cli.jar workload-from-completed FILE");
+            return 2;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(args[1]);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.io.Writer out = new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8);
+            Workload.write(CompletedJobsToWorkload.convert(in, file.toString()), out);
+            out.flush();
+            return 0;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    static String describe(WorkSettings w) {
+        return String.format(java.util.Locale.ROOT, "%d drives at %d MB/s, chunks of %.0f GB, cache %.0f GB (%d chunks, %d kept for URGENT)",
+                w.drives(), w.driveRate() / 1_000_000, w.chunkSize() / 1e9, w.cacheSize() / 1e9, w.cacheChunks(), w.urgentOnlyChunks());
+    }
+
+    private static WorkSettings settings(String option, String value, WorkSettings current,
+                                         java.util.function.UnaryOperator<WorkSettings> change) {
+        try {
+            return change.apply(current);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Option ")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("Option " + option + " '" + value + "': " + e.getMessage());
+        }
+    }
+
+    private static final java.util.regex.Pattern BYTES = java.util.regex.Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** {@code 300MB}, {@code 64GB}, {@code 2TB} (decimal units), or bytes; a rate may end in {@code /s}. */
+    static long bytes(String option, String value, boolean rate) {
+        String text = value.trim();
+        if (rate && text.toLowerCase(java.util.Locale.ROOT).endsWith("/s")) {
+            text = text.substring(0, text.length() - 2);
+        }
+        java.util.regex.Matcher m = BYTES.matcher(text);
+        if (m.matches()) {
+            String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+            double factor = switch (unit) {
+                case "KB" -> 1e3;
+                case "MB" -> 1e6;
+                case "GB" -> 1e9;
+                case "TB" -> 1e12;
+                default -> 1;
+            };
+            long bytes = (long) (Double.parseDouble(m.group(1)) * factor);
+            if (bytes > 0) {
+                return bytes;
+            }
+        }
+        throw new IllegalArgumentException("Option " + option + " needs " + (rate ? "a rate such as 300MB/s" : "a size such as 64GB")
+                + ", was '" + value + "'");
+    }
+
+    private static double positive(String option, String value) {
+        try {
+            double x = Double.parseDouble(value);
+            if (x > 0 && !Double.isInfinite(x)) {
+                return x;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Option " + option + " needs a positive number, was '" + value + "'");
     }
 
     private static javax.net.ssl.SSLContext serverTls(java.nio.file.Path keyStore, String password) {

@@ -26,7 +26,9 @@ public final class SimulatorMain {
               --jobs N              active jobs to seed (default 100)
               --min-age DURATION    youngest seeded job, e.g. 1m, 2h, 3d (default 1m)
               --max-age DURATION    oldest seeded job (default 3d)
-              --priorities LIST     comma-separated priorities to draw from (default LOW,NORMAL,NORMAL,HIGH)
+              --priorities LIST     comma-separated priorities to draw from (default LOW,NORMAL,NORMAL,HIGH);
+                                    with --load also those of new jobs (default by request type: GET HIGH,
+                                    PUT NORMAL, VERIFY LOW)
               --request-types LIST  comma-separated of PUT,GET,VERIFY (default PUT,GET,VERIFY)
               --buckets LIST        comma-separated bucket names
               --users LIST          comma-separated user names
@@ -52,6 +54,7 @@ public final class SimulatorMain {
               --load X              new jobs arrive for an offered load of X (e.g. 0.9) of the drives' rate
               --deadline-share R    with --load: the share of new jobs with a deadline in their name,
                                     "due=<instant>", 0 to 1 (default 0.3)
+              --deadline-types LIST with --load: the request types that get deadlines (default PUT,GET,VERIFY)
               --workload FILE       new jobs arrive as the JSON Lines FILE says (see workload-from-completed)
               --tls-key-store FILE  serve https with the PKCS12 key store's key and certificate
               --tls-key-store-password PW
@@ -123,6 +126,8 @@ public final class SimulatorMain {
         boolean workModel = false;
         Double load = null;
         Double deadlineShare = null;
+        java.util.Set<String> deadlineTypes = null;
+        java.util.List<String> arrivalPriorities = null;
         java.nio.file.Path workload = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -139,7 +144,10 @@ public final class SimulatorMain {
                 case "--jobs" -> plan.count(intValue(option, value));
                 case "--min-age" -> minAge = duration(option, value);
                 case "--max-age" -> maxAge = duration(option, value);
-                case "--priorities" -> plan.priorities(list(value));
+                case "--priorities" -> {
+                    plan.priorities(list(value));
+                    arrivalPriorities = java.util.List.of(list(value));
+                }
                 case "--request-types" -> plan.requestTypes(list(value));
                 case "--buckets" -> plan.buckets(list(value));
                 case "--users" -> plan.users(list(value));
@@ -177,6 +185,7 @@ public final class SimulatorMain {
                     workModel = true;
                 }
                 case "--deadline-share" -> deadlineShare = rate(option, value);
+                case "--deadline-types" -> deadlineTypes = requestTypes(option, value);
                 case "--workload" -> {
                     workload = java.nio.file.Path.of(value);
                     workModel = true;
@@ -201,8 +210,8 @@ public final class SimulatorMain {
         if (load != null && workload != null) {
             throw new IllegalArgumentException("--load and --workload exclude each other: new jobs come from one or the other");
         }
-        if (deadlineShare != null && load == null) {
-            throw new IllegalArgumentException("--deadline-share needs --load");
+        if ((deadlineShare != null || deadlineTypes != null) && load == null) {
+            throw new IllegalArgumentException("--deadline-share and --deadline-types need --load");
         }
         if ((accessKey == null) != (secretKey == null)) {
             throw new IllegalArgumentException("--access-key and --secret-key go together");
@@ -228,7 +237,9 @@ public final class SimulatorMain {
             long start = builder.applianceClock().millis();
             Arrivals arrivals = Arrivals.NONE;
             if (load != null) {
-                arrivals = new LoadArrivals(work, load, deadlineShare == null ? 0.3 : deadlineShare, seed, start, Long.MAX_VALUE);
+                arrivals = new LoadArrivals(work, load, deadlineShare == null ? 0.3 : deadlineShare,
+                        deadlineTypes == null ? java.util.Set.of("PUT", "GET", "VERIFY") : deadlineTypes, arrivalPriorities, seed, start,
+                        Long.MAX_VALUE);
             } else if (replayed != null) {
                 arrivals = Workload.replay(replayed, start, seed);
             }
@@ -300,6 +311,21 @@ public final class SimulatorMain {
         }
         throw new IllegalArgumentException("Option " + option + " needs " + (rate ? "a rate such as 300MB/s" : "a size such as 64GB")
                 + ", was '" + value + "'");
+    }
+
+    private static java.util.Set<String> requestTypes(String option, String value) {
+        java.util.Set<String> types = new java.util.LinkedHashSet<>();
+        for (String type : list(value)) {
+            String t = type.toUpperCase(java.util.Locale.ROOT);
+            if (!java.util.Set.of("PUT", "GET", "VERIFY").contains(t)) {
+                throw new IllegalArgumentException("Option " + option + " takes PUT, GET and VERIFY, was '" + value + "'");
+            }
+            types.add(t);
+        }
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("Option " + option + " takes PUT, GET and VERIFY, was '" + value + "'");
+        }
+        return types;
     }
 
     private static double positive(String option, String value) {

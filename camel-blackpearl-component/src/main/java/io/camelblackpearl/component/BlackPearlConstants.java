@@ -74,6 +74,13 @@ public final class BlackPearlConstants {
               javaType = "String")
     public static final String REQUEST_ID = "CamelBlackPearlRequestId";
 
+    @Metadata(label = "producer", description = """
+            List only: the appliance's time when it answered (its Date header), absent when it sent none. Job ages and \
+            deadline projections are measured against it, so a host whose clock is off (or a time-scaled simulator) \
+            does not distort them.""",
+              javaType = "java.time.Instant")
+    public static final String APPLIANCE_DATE = "CamelBlackPearlApplianceDate";
+
     @Metadata(label = "consumer", description = """
             What happened to the job: CREATED, PRIORITY_CHANGED, WAITING, COMPLETED or CANCELED.""",
               javaType = "String")

@@ -102,6 +102,9 @@ public class BlackPearlProducer extends DefaultProducer {
         out.setHeader(BlackPearlConstants.HTTP_STATUS, 200);
         out.setHeader(BlackPearlConstants.ATTEMPTS, listing.attempts());
         out.setHeader(BlackPearlConstants.REQUEST_ID, listing.requestId());
+        if (listing.applianceDate() != null) {
+            out.setHeader(BlackPearlConstants.APPLIANCE_DATE, listing.applianceDate());
+        }
     }
 
     private static void delete(Exchange exchange, String jobId, Ds3Response<Void> response) {

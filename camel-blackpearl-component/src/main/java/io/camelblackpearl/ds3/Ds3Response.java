@@ -29,6 +29,18 @@ public record Ds3Response<T>(int status, T body, Map<String, String> headers, in
         return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /** The appliance's time when it answered (its {@code Date} header, an HTTP date); empty when absent or malformed. */
+    public Optional<java.time.Instant> date() {
+        return header("Date").flatMap(value -> {
+            try {
+                return Optional.of(java.time.ZonedDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant());
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
     /** An integer header, e.g. {@code Total-Result-Count}; empty when absent or not a number. */
     public Optional<Long> longHeader(String name) {
         return header(name).flatMap(value -> {

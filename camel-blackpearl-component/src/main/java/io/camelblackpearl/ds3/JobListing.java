@@ -11,6 +11,13 @@ import java.util.List;
  * @param pages             how many pages were read
  * @param attempts          how many requests that took, retries included
  * @param requestId         the appliance's request id of the last page read (x-amz-request-id); null when none came
+ * @param applianceDate     the appliance's time when it answered the first page (its {@code Date} header); null when
+ *                          none came. Ages measured against it are right even when this host's clock is not.
  */
-public record JobListing<T extends Ds3Job>(List<T> jobs, long totalResultCount, int pages, int attempts, String requestId) {
+public record JobListing<T extends Ds3Job>(List<T> jobs, long totalResultCount, int pages, int attempts, String requestId,
+                                           java.time.Instant applianceDate) {
+
+    public JobListing(List<T> jobs, long totalResultCount, int pages, int attempts, String requestId) {
+        this(jobs, totalResultCount, pages, attempts, requestId, null);
+    }
 }

@@ -29,6 +29,7 @@ final class JobPages {
         int attempts = 0;
         long offset = 0;
         Ds3Response<List<T>> page = reader.read(0, pageLength);
+        java.time.Instant applianceDate = page.date().orElse(null);
         while (true) {
             pages++;
             attempts += page.attempts();
@@ -42,7 +43,7 @@ final class JobPages {
             if (page.body().isEmpty() || lastByCount || (total < 0 && lastByTruncation)
                     || (total < 0 && page.body().size() < pageLength)) {
                 return new JobListing<>(List.copyOf(jobs.values()), total >= 0 ? total : jobs.size(), pages, attempts,
-                        page.requestId());
+                        page.requestId(), applianceDate);
             }
             if (executor != null && pages == 1 && total > offset + pageLength) {
                 // The pages between this one and the last announced one, two in flight; the last is read below.

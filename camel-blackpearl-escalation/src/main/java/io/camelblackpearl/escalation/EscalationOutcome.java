@@ -12,6 +12,8 @@ public enum EscalationOutcome {
     SKIPPED_RUN_LIMIT,
     /** Not sent: URGENT is full (maxUrgentJobs) and nothing below URGENT is above the job's priority. */
     SKIPPED_URGENT_CAP,
+    /** Not sent: the job is projected to miss its deadline even at its rule's ceiling (policy raiseUnreachable: false). */
+    SKIPPED_DEADLINE_UNREACHABLE,
     /** Sent and refused, or not answered; the next run tries again. */
     FAILED
 }

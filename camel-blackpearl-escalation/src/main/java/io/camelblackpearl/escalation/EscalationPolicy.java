@@ -13,9 +13,13 @@ import io.camelblackpearl.ds3.model.ActiveJob;
  * @param maxUrgentJobs         at most this many active jobs at URGENT, counting those already there
  * @param parallelism           how many modifies of a run are in flight at once (1 to 64)
  * @param rules                 in order of precedence
+ * @param deadlineMargin        the room a projection must leave before a deadline
+ * @param raiseUnreachable      whether a job projected to miss its deadline even at its ceiling is raised anyway
+ *                              (default false: it is reported and left, so as not to hold resources others can use)
  */
 public record EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalationsPerRun, int maxUrgentJobs,
-                               int parallelism, List<EscalationRule> rules) {
+                               int parallelism, List<EscalationRule> rules, DeadlineMargin deadlineMargin,
+                               boolean raiseUnreachable) {
 
     public static final int DEFAULT_MAX_ESCALATIONS_PER_RUN = 100;
     public static final int DEFAULT_MAX_URGENT_JOBS = 10;
@@ -24,6 +28,7 @@ public record EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalatio
 
     public EscalationPolicy {
         rules = List.copyOf(rules);
+        deadlineMargin = deadlineMargin == null ? DeadlineMargin.DEFAULT : deadlineMargin;
         if (maxEscalationsPerRun < 1) {
             throw new IllegalArgumentException("maxEscalationsPerRun must be at least 1, was " + maxEscalationsPerRun);
         }
@@ -31,6 +36,12 @@ public record EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalatio
             throw new IllegalArgumentException("maxUrgentJobs must not be negative, was " + maxUrgentJobs);
         }
         requireParallelism(parallelism);
+    }
+
+    /** A policy with the default deadline margin. */
+    public EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalationsPerRun, int maxUrgentJobs, int parallelism,
+                            List<EscalationRule> rules) {
+        this(enabled, dryRun, maxEscalationsPerRun, maxUrgentJobs, parallelism, rules, DeadlineMargin.DEFAULT, false);
     }
 
     /** A policy that modifies {@link #DEFAULT_PARALLELISM} jobs at once. */
@@ -58,6 +69,12 @@ public record EscalationPolicy(boolean enabled, boolean dryRun, int maxEscalatio
     }
 
     public EscalationPolicy withDryRun(boolean value) {
-        return new EscalationPolicy(enabled, value, maxEscalationsPerRun, maxUrgentJobs, parallelism, rules);
+        return new EscalationPolicy(enabled, value, maxEscalationsPerRun, maxUrgentJobs, parallelism, rules, deadlineMargin,
+                raiseUnreachable);
+    }
+
+    /** Whether any rule gives jobs deadlines (the run then measures the appliance's progress). */
+    public boolean hasDeadlines() {
+        return rules.stream().anyMatch(EscalationRule::hasDeadlines);
     }
 }

@@ -13,12 +13,20 @@ import java.util.Map;
  * @param decisions   one per job whose priority should change, with its outcome
  * @param node        which node ran it (the Quartz scheduler instance id in a cluster)
  * @param fire        the schedule slot it ran for: the trigger's scheduled fire time, or the start of an unscheduled run
+ * @param deadlineJobs active jobs with a deadline
+ * @param atRisk      of those, how many are projected to miss it even after this run's raises
  */
 public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun, List<EscalationDecision> decisions,
-                               String node, Instant fire) {
+                               String node, Instant fire, int deadlineJobs, int atRisk) {
 
     public EscalationReport {
         decisions = List.copyOf(decisions);
+    }
+
+    /** A report of a run without deadlines. */
+    public EscalationReport(Instant startedAt, int activeJobs, boolean dryRun, List<EscalationDecision> decisions,
+                            String node, Instant fire) {
+        this(startedAt, activeJobs, dryRun, decisions, node, fire, 0, 0);
     }
 
     public long count(EscalationOutcome outcome) {
@@ -50,16 +58,30 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
                 startedAt, node, fire, dryRun ? " (dry run)" : "", activeJobs, count(EscalationOutcome.APPLIED),
                 count(EscalationOutcome.PLANNED), count(EscalationOutcome.FAILED), count(EscalationOutcome.SKIPPED_NOT_FOUND),
                 count(EscalationOutcome.SKIPPED_URGENT_CAP), waiting));
+        if (deadlineJobs > 0) {
+            s.append(String.format("  %d jobs with deadlines, %d projected to miss (%d cannot make it even at their ceiling)%n",
+                    deadlineJobs, atRisk, count(EscalationOutcome.SKIPPED_DEADLINE_UNREACHABLE)));
+        }
         List<EscalationDecision> shown = decisions.stream()
                 .filter(d -> d.outcome() != EscalationOutcome.SKIPPED_RUN_LIMIT).toList();
         if (shown.isEmpty()) {
             return s.append("  nothing changed").append(System.lineSeparator()).toString();
         }
-        String row = "  %-36s  %-18s  %-7s  %-7s  %-12s  %-8s  %s%n";
-        s.append(String.format(row, "JOB", "NAME", "FROM", "TO", "RULE", "AGE", "OUTCOME"));
+        boolean deadlines = shown.stream().anyMatch(d -> d.deadline() != null);
+        String row = deadlines ? "  %-36s  %-18s  %-7s  %-7s  %-12s  %-8s  %-17s  %-17s  %-8s  %s%n"
+                : "  %-36s  %-18s  %-7s  %-7s  %-12s  %-8s  %s%n";
+        s.append(deadlines ? String.format(row, "JOB", "NAME", "FROM", "TO", "RULE", "AGE", "DEADLINE", "PROJECTED", "SLACK", "OUTCOME")
+                : String.format(row, "JOB", "NAME", "FROM", "TO", "RULE", "AGE", "OUTCOME"));
         for (EscalationDecision d : shown) {
-            s.append(String.format(row, d.jobId(), abbreviate(d.jobName(), 18), d.from(), d.to(), abbreviate(d.ruleId(), 12),
-                    d.age() == null ? "" : EscalationPlanner.format(d.age()), d.outcome()));
+            String age = d.age() == null ? "" : EscalationPlanner.format(d.age());
+            if (deadlines) {
+                s.append(String.format(row, d.jobId(), abbreviate(d.jobName(), 18), d.from(), d.to(), abbreviate(d.ruleId(), 12),
+                        age, minute(d.deadline()), minute(d.projectedFinish()), d.slack() == null ? "" : EscalationPlanner.format(d.slack()),
+                        d.outcome()));
+            } else {
+                s.append(String.format(row, d.jobId(), abbreviate(d.jobName(), 18), d.from(), d.to(), abbreviate(d.ruleId(), 12),
+                        age, d.outcome()));
+            }
         }
         return s.toString();
     }
@@ -70,10 +92,16 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
      */
     public String summaryLine() {
         return String.format("escalation run node=%s fire=%s jobs=%d applied=%d planned=%d failed=%d vanished=%d "
-                        + "urgentCap=%d left=%d result=%s", node, fire, activeJobs, count(EscalationOutcome.APPLIED),
-                count(EscalationOutcome.PLANNED), count(EscalationOutcome.FAILED), count(EscalationOutcome.SKIPPED_NOT_FOUND),
-                count(EscalationOutcome.SKIPPED_URGENT_CAP), count(EscalationOutcome.SKIPPED_RUN_LIMIT),
-                succeeded() ? "success" : "failure");
+                        + "urgentCap=%d left=%d deadlines=%d atRisk=%d unreachable=%d result=%s", node, fire, activeJobs,
+                count(EscalationOutcome.APPLIED), count(EscalationOutcome.PLANNED), count(EscalationOutcome.FAILED),
+                count(EscalationOutcome.SKIPPED_NOT_FOUND), count(EscalationOutcome.SKIPPED_URGENT_CAP),
+                count(EscalationOutcome.SKIPPED_RUN_LIMIT), deadlineJobs, atRisk,
+                count(EscalationOutcome.SKIPPED_DEADLINE_UNREACHABLE), succeeded() ? "success" : "failure");
+    }
+
+    /** {@code 2026-12-03T18:00Z}: deadlines and projections to the minute. */
+    static String minute(Instant t) {
+        return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
     }
 
     private static String abbreviate(String s, int max) {

@@ -46,8 +46,9 @@ public final class PolicyFile {
     };
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> POLICY_KEYS = Set.of("enabled", "dryRun", "maxEscalationsPerRun", "maxUrgentJobs", "parallelism", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("id", "match", "ladder", "ceiling");
+    private static final Set<String> POLICY_KEYS = Set.of("enabled", "dryRun", "maxEscalationsPerRun", "maxUrgentJobs", "parallelism", "rules",
+            "deadlineMargin", "raiseUnreachable");
+    private static final Set<String> RULE_KEYS = Set.of("id", "match", "ladder", "ceiling", "deadline", "deadlineFromName");
     private static final Set<String> MATCH_KEYS = Set.of("requestType", "name", "bucketId", "userId", "priority", "condition");
     private static final Set<String> STEP_KEYS = Set.of("after", "priority");
 
@@ -107,7 +108,17 @@ public final class PolicyFile {
             }
             rules.add(rule);
         }
-        return new EscalationPolicy(enabled, dryRun, maxEscalations, maxUrgent, parallelism, rules);
+        DeadlineMargin margin = DeadlineMargin.DEFAULT;
+        if (root.hasNonNull("deadlineMargin")) {
+            String text = root.get("deadlineMargin").asText();
+            try {
+                margin = DeadlineMargin.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(null, "deadlineMargin", "expected a share such as 25% or a duration such as 30m, was '" + text + "'");
+            }
+        }
+        boolean raiseUnreachable = bool(root, "raiseUnreachable", false);
+        return new EscalationPolicy(enabled, dryRun, maxEscalations, maxUrgent, parallelism, rules, margin, raiseUnreachable);
     }
 
     private EscalationRule rule(JsonNode node, int index) {
@@ -121,8 +132,19 @@ public final class PolicyFile {
         }
         onlyKeys(node, RULE_KEYS, id, null);
         JobSelector match = selector(node.get("match"), id);
-        List<LadderStep> ladder = ladder(node.get("ladder"), id);
-        Priority ceiling = ladder.get(ladder.size() - 1).priority();
+        java.time.Duration deadline = null;
+        if (node.hasNonNull("deadline")) {
+            deadline = duration(node.get("deadline").asText(), id, "deadline");
+            if (deadline.isZero() || deadline.isNegative()) {
+                throw fail(id, "deadline", "a deadline must be a positive duration after the job's creation, was '"
+                        + node.get("deadline").asText() + "'");
+            }
+        }
+        boolean fromName = bool(node, "deadlineFromName", false, id);
+        boolean deadlines = deadline != null || fromName;
+        List<LadderStep> ladder = deadlines && !node.has("ladder") ? List.of() : ladder(node.get("ladder"), id);
+        // A deadline may need URGENT; a ladder alone stops at its last step unless a ceiling says otherwise.
+        Priority ceiling = deadlines || ladder.isEmpty() ? Priority.URGENT : ladder.get(ladder.size() - 1).priority();
         if (node.hasNonNull("ceiling")) {
             ceiling = settablePriority(node.get("ceiling").asText(), id, "ceiling");
             for (int i = 0; i < ladder.size(); i++) {
@@ -132,7 +154,7 @@ public final class PolicyFile {
                 }
             }
         }
-        return new EscalationRule(id, match, ladder, ceiling);
+        return new EscalationRule(id, match, ladder, ceiling, deadline, fromName);
     }
 
     private JobSelector selector(JsonNode node, String id) {
@@ -188,7 +210,7 @@ public final class PolicyFile {
 
     private List<LadderStep> ladder(JsonNode node, String id) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw fail(id, "ladder", "there must be at least one step { after: <age>, priority: <priority> }");
+            throw fail(id, "ladder", "there must be at least one step { after: <age>, priority: <priority> } (or a deadline)");
         }
         List<LadderStep> steps = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -266,6 +288,10 @@ public final class PolicyFile {
     }
 
     private boolean bool(JsonNode node, String key, boolean defaultValue) {
+        return bool(node, key, defaultValue, null);
+    }
+
+    private boolean bool(JsonNode node, String key, boolean defaultValue, String ruleId) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             return defaultValue;
@@ -273,7 +299,7 @@ public final class PolicyFile {
         if (value.isBoolean()) {
             return value.booleanValue();
         }
-        throw fail(null, key, "expected true or false, was '" + value.asText() + "'");
+        throw fail(ruleId, key, "expected true or false, was '" + value.asText() + "'");
     }
 
     private int integer(JsonNode node, String key, int defaultValue, int min) {

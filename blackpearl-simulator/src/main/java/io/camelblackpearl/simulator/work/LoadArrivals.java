@@ -32,6 +32,8 @@ public final class LoadArrivals implements Arrivals {
     private final double load;
     private final double meanGapMillis;
     private final double deadlineShare;
+    private final java.util.Set<String> deadlineTypes;
+    private final java.util.List<String> priorities;
     private final long untilMillis;
     private final SplitMix random;
     private int count;
@@ -44,6 +46,21 @@ public final class LoadArrivals implements Arrivals {
      * @param untilMillis   and stop at this one ({@link Long#MAX_VALUE}: never)
      */
     public LoadArrivals(WorkSettings settings, double load, double deadlineShare, long seed, long startMillis, long untilMillis) {
+        this(settings, load, deadlineShare, java.util.Set.of("PUT", "GET", "VERIFY"), seed, startMillis, untilMillis);
+    }
+
+    /** @param deadlineTypes the request types whose jobs may carry a deadline (the share is of those jobs) */
+    public LoadArrivals(WorkSettings settings, double load, double deadlineShare, java.util.Set<String> deadlineTypes, long seed,
+                        long startMillis, long untilMillis) {
+        this(settings, load, deadlineShare, deadlineTypes, null, seed, startMillis, untilMillis);
+    }
+
+    /**
+     * @param priorities the priorities new jobs arrive at, drawn evenly (repeat one to weigh it); null for the
+     *                   appliance's defaults by request type (GET HIGH, PUT NORMAL, VERIFY LOW)
+     */
+    public LoadArrivals(WorkSettings settings, double load, double deadlineShare, java.util.Set<String> deadlineTypes,
+                        java.util.List<String> priorities, long seed, long startMillis, long untilMillis) {
         if (!(load > 0 && load <= 10)) {
             throw new IllegalArgumentException("load must be above 0 and at most 10, was " + load);
         }
@@ -58,6 +75,8 @@ public final class LoadArrivals implements Arrivals {
         }
         this.meanGapMillis = meanBytes / (load * settings.applianceRate()) * 1000;
         this.deadlineShare = deadlineShare;
+        this.deadlineTypes = java.util.Set.copyOf(deadlineTypes);
+        this.priorities = priorities == null ? null : java.util.List.copyOf(priorities);
         this.untilMillis = untilMillis;
         this.random = new SplitMix(seed);
         this.next = draw(startMillis);
@@ -68,6 +87,8 @@ public final class LoadArrivals implements Arrivals {
         this.load = o.load;
         this.meanGapMillis = o.meanGapMillis;
         this.deadlineShare = o.deadlineShare;
+        this.deadlineTypes = o.deadlineTypes;
+        this.priorities = o.priorities;
         this.untilMillis = o.untilMillis;
         this.random = o.random.copy();
         this.count = o.count;
@@ -89,17 +110,19 @@ public final class LoadArrivals implements Arrivals {
             pick -= k.share;
         }
         long size = (long) Math.min(MAX_BYTES, Math.max(WorkSettings.MB, kind.medianBytes * Math.exp(kind.sigma * random.nextGaussian())));
-        boolean deadline = random.nextDouble() < deadlineShare;
-        double k = 3 + 9 * random.nextDouble();
+        boolean deadline = random.nextDouble() < deadlineShare && deadlineTypes.contains(kind.requestType);
+        double k = 1.5 + 6.5 * random.nextDouble();
         String bucket = BUCKETS[(int) (random.nextDouble() * BUCKETS.length)];
         String user = USERS[(int) (random.nextDouble() * USERS.length)];
+        double priorityDraw = random.nextDouble();
+        String priority = priorities == null ? kind.priority : priorities.get((int) (priorityDraw * priorities.size()));
         count++;
         String name = String.format("%s-%05d", kind.namePrefix, count);
         if (deadline) {
-            long allowed = Math.max(3_600_000L, Math.round(k * settings.secondsAlone(size) * 1000));
+            long allowed = Math.max(1_800_000L, Math.round(k * settings.secondsAlone(size) * 1000));
             name += " due=" + Instant.ofEpochMilli(at + allowed).truncatedTo(ChronoUnit.MINUTES);
         }
-        return new Arrival(at, random.nextUuid(), name, kind.requestType, size, kind.priority, bucket, user);
+        return new Arrival(at, random.nextUuid(), name, kind.requestType, size, priority, bucket, user);
     }
 
     @Override
@@ -124,7 +147,7 @@ public final class LoadArrivals implements Arrivals {
 
     @Override
     public String toString() {
-        return String.format("offered load %.2f (a job every %.0f s on average), %.0f%% with deadlines",
-                load, meanGapMillis / 1000, deadlineShare * 100);
+        return String.format("offered load %.2f (a job every %.0f s on average), %.0f%% of %s jobs with deadlines",
+                load, meanGapMillis / 1000, deadlineShare * 100, deadlineTypes.size() == 3 ? "all" : String.join("/", new java.util.TreeSet<>(deadlineTypes)));
     }
 }

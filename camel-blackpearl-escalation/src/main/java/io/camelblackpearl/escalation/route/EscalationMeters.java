@@ -26,6 +26,13 @@ interface EscalationMeters {
     default void lastSuccess(Instant when) {
     }
 
+    /**
+     * The gauges {@code blackpearl.escalation.deadline.jobs} (active jobs with a deadline) and
+     * {@code blackpearl.escalation.jobs.at.risk} (of those, projected to miss it even after the run's raises).
+     */
+    default void deadlines(int withDeadline, int atRisk) {
+    }
+
     /** The meters of the context's Micrometer registry, or {@link #NONE} when it has none (or no Micrometer at all). */
     static EscalationMeters of(CamelContext context) {
         if (!MICROMETER_PRESENT) {

@@ -8,6 +8,7 @@ import io.camelblackpearl.escalation.EscalationPlanner;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.EscalationReport;
 import io.camelblackpearl.escalation.PolicyFile;
+import io.camelblackpearl.escalation.ProgressHistory;
 import io.camelblackpearl.component.BlackPearlConstants;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,6 +55,10 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private String blackpearlUri = "blackpearl:activeJob";
     private String cron;
     private String clusterStateName;
+    private String progressFile;
+    /** Where the progress history lives between runs: the cluster's shared state, a file, or nowhere (memory only). */
+    private org.apache.camel.spi.StateRepository<String, String> progressState;
+    private ProgressHistory history = new ProgressHistory();
     private EscalationPlanner planner;
     private Clock clock = Clock.systemUTC();
     private EscalationMeters meters = EscalationMeters.NONE;
@@ -159,7 +164,28 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         this.clusterStateName = registryName == null || registryName.isBlank() ? null : KameletValues.decoded(registryName.trim());
     }
 
-    /** The clock runs are timed and jobs aged by (a test's fixed clock). */
+    /**
+     * A file that keeps the deadline projections' progress history across restarts on one node (in a cluster the
+     * cluster's shared state keeps it). Without either it lives in memory, and a restart measures the appliance's
+     * rate afresh over two runs.
+     */
+    public void setProgressFile(String progressFile) {
+        this.progressFile = progressFile == null || progressFile.isBlank() ? null : KameletValues.decoded(progressFile.trim());
+    }
+
+    public String getProgressFile() {
+        return progressFile;
+    }
+
+    /** The key of the progress history in the shared state or progress file. */
+    public static final String PROGRESS_KEY = "blackpearl-escalation-progress";
+
+    /** The appliance's rate the last run measured, bytes a second; NaN before it is known. */
+    public double getApplianceRate() {
+        return history.rate().orElse(Double.NaN);
+    }
+
+    /** The clock runs are timed by, and jobs aged by when the appliance sends no Date (a test's fixed clock). */
     public void setClock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -291,6 +317,14 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             }
         }
         planner = new EscalationPlanner(clock);
+        if (sharedState != null) {
+            progressState = sharedState;
+        } else if (progressFile != null) {
+            org.apache.camel.support.processor.state.FileStateRepository file =
+                    org.apache.camel.support.processor.state.FileStateRepository.fileStateRepository(new java.io.File(progressFile));
+            file.setMaxFileStoreSize(256L * 1024 * 1024);
+            progressState = file;
+        }
     }
 
     /** {@code classpath:…}, {@code file:…} or a plain file path; conditions compiled as Camel Simple. */
@@ -315,6 +349,9 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
 
     @Override
     protected void doStart() throws Exception {
+        if (progressState != null && progressState != sharedState) {
+            ServiceHelper.startService(progressState);
+        }
         template = camelContext.createProducerTemplate();
         template.start();
         listEndpoint = camelContext.getEndpoint(blackpearlUri);
@@ -387,6 +424,9 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
 
     @Override
     protected void doStop() throws Exception {
+        if (progressState != null && progressState != sharedState) {
+            ServiceHelper.stopService(progressState);
+        }
         running().processors.remove(this);
         ServiceHelper.stopService(template);
         template = null;
@@ -423,13 +463,22 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         Instant startedAt = clock.instant();
         Instant fire = scheduledSlot(exchange, startedAt);
         String node = nodeId;
-        List<ActiveJob> jobs = listActiveJobs(node, fire);
+        Exchange listed = listActiveJobs(node, fire);
+        @SuppressWarnings("unchecked")
+        List<ActiveJob> jobs = listed.getMessage().getBody(List.class);
+        // Ages and projections on the appliance's clock: this host's may be off, or the appliance time-scaled.
+        Instant now = listed.getMessage().getHeader(BlackPearlConstants.APPLIANCE_DATE, Instant.class);
+        if (now == null) {
+            now = clock.instant();
+        }
         List<EscalationDecision> decisions = new ArrayList<>();
         // Up to `parallelism` modifies in flight, sent in the planned order (URGENT first, then oldest first);
         // each decision is audited in that same order as soon as it and all before it are done.
         List<java.util.concurrent.Callable<EscalationDecision>> outcomes = new ArrayList<>();
         EscalationPolicy policy = getPolicy();
-        for (EscalationDecision decision : planner.plan(jobs, policy)) {
+        double rate = policy.hasDeadlines() ? measureProgress(now, jobs) : Double.NaN;
+        EscalationPlanner.Plan plan = planner.plan(jobs, policy, now, rate);
+        for (EscalationDecision decision : plan.decisions()) {
             if (policy.dryRun() || !decision.toSend()) {
                 outcomes.add(() -> decision);
             } else if (modifiers == null) {
@@ -443,7 +492,9 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             audit(done, node, fire);
             decisions.add(done);
         }
-        EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions, node, fire);
+        EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions, node, fire,
+                plan.deadlineJobs(), plan.atRisk());
+        meters.deadlines(plan.deadlineJobs(), plan.atRisk());
         AUDIT.info("{}", report.summaryLine());
         recentReports.addFirst(report);
         while (recentReports.size() > RECENT_REPORTS) {
@@ -494,8 +545,35 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         return scheduled != null ? scheduled.toInstant() : startedAt;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<ActiveJob> listActiveJobs(String node, Instant fire) {
+    /**
+     * Adds this listing to the progress history and returns the appliance's measured rate (NaN while unknown).
+     * In a cluster the history is read from and written back to the shared state each run, so the node that
+     * runs the next slot continues it; a history that cannot be read or written costs one run's measurement,
+     * never the run.
+     */
+    private synchronized double measureProgress(Instant now, List<ActiveJob> jobs) {
+        if (progressState != null) {
+            try {
+                String stored = progressState.getState(PROGRESS_KEY);
+                if (stored != null) {
+                    history = ProgressHistory.decode(stored, ProgressHistory.DEFAULT_WINDOW);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not read the escalation's progress history; measuring from this run: {}", e.getMessage());
+            }
+        }
+        history.observe(now, jobs);
+        if (progressState != null) {
+            try {
+                progressState.setState(PROGRESS_KEY, history.encode());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not keep the escalation's progress history for the next run: {}", e.getMessage());
+            }
+        }
+        return history.rate().orElse(Double.NaN);
+    }
+
+    private Exchange listActiveJobs(String node, Instant fire) {
         Exchange listed = template.send(listEndpoint, e -> e.getMessage().setHeader(BlackPearlConstants.OPERATION, "list"));
         if (listed.getException() != null) {
             meters.run(false);
@@ -504,7 +582,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             throw new IllegalStateException("Escalation run could not list the active jobs: "
                     + listed.getException().getMessage(), listed.getException());
         }
-        return listed.getMessage().getBody(List.class);
+        return listed;
     }
 
     private EscalationDecision apply(EscalationDecision decision) {
@@ -527,9 +605,17 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     }
 
     private void audit(EscalationDecision d, String node, Instant fire) {
-        AUDIT.info("escalation job={} name=\"{}\" from={} to={} rule={} age={} node={} fire={} outcome={} reason=\"{}\"",
-                d.jobId(), d.jobName(), d.from(), d.to(), d.ruleId(),
-                d.age() == null ? "" : EscalationPlanner.format(d.age()), node, fire, d.outcome(), d.reason());
+        if (d.deadline() != null) {
+            AUDIT.info("escalation job={} name=\"{}\" from={} to={} rule={} age={} deadline={} projected={} slack={} node={} fire={} "
+                            + "outcome={} reason=\"{}\"", d.jobId(), d.jobName(), d.from(), d.to(), d.ruleId(),
+                    d.age() == null ? "" : EscalationPlanner.format(d.age()), d.deadline(),
+                    d.projectedFinish() == null ? "" : d.projectedFinish(), d.slack() == null ? "" : EscalationPlanner.format(d.slack()),
+                    node, fire, d.outcome(), d.reason());
+        } else {
+            AUDIT.info("escalation job={} name=\"{}\" from={} to={} rule={} age={} node={} fire={} outcome={} reason=\"{}\"",
+                    d.jobId(), d.jobName(), d.from(), d.to(), d.ruleId(),
+                    d.age() == null ? "" : EscalationPlanner.format(d.age()), node, fire, d.outcome(), d.reason());
+        }
         meters.decision(d.ruleId() == null ? "none" : d.ruleId(), d.outcome());
     }
 }

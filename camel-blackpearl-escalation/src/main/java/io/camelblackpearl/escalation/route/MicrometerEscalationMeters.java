@@ -16,12 +16,24 @@ final class MicrometerEscalationMeters implements EscalationMeters {
     private final MeterRegistry registry;
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final AtomicLong deadlineJobs = new AtomicLong();
+    private final AtomicLong atRisk = new AtomicLong();
 
     private MicrometerEscalationMeters(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("blackpearl.escalation.last.success", lastSuccessEpochSeconds, AtomicLong::get)
                 .description("Epoch seconds of the last escalation run whose every modify went through")
                 .baseUnit("seconds").register(registry);
+        Gauge.builder("blackpearl.escalation.deadline.jobs", deadlineJobs, AtomicLong::get)
+                .description("Active jobs with a deadline at the last escalation run").register(registry);
+        Gauge.builder("blackpearl.escalation.jobs.at.risk", atRisk, AtomicLong::get)
+                .description("Jobs projected to miss their deadline even after the last run's raises").register(registry);
+    }
+
+    @Override
+    public void deadlines(int withDeadline, int risk) {
+        deadlineJobs.set(withDeadline);
+        atRisk.set(risk);
     }
 
     static EscalationMeters lookup(CamelContext context) {

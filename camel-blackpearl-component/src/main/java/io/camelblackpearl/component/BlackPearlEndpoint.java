@@ -32,7 +32,8 @@ public class BlackPearlEndpoint extends ScheduledPollEndpoint {
               description = "Milliseconds (or 30s, 5m) from the end of one poll to the start of the next. 30 seconds, not Camel's usual 500 ms: each poll lists every active, completed and canceled job.")
     private long delay = DEFAULT_POLL_DELAY;
 
-    @UriPath(description = "The DS3 resource: activeJob (/_rest_/active_job, running jobs) or job (/_rest_/job, jobs in any state)")
+    @UriPath(description = "The DS3 resource: activeJob (/_rest_/active_job, running jobs), job (/_rest_/job, jobs in any state) "
+            + "or completedJob (/_rest_/completed_job, jobs that completed; list only)")
     @Metadata(required = true)
     private final BlackPearlResource resource;
 

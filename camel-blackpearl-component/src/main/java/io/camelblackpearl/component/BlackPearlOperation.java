@@ -15,6 +15,16 @@ public enum BlackPearlOperation {
 
     /** Whether this operation exists on {@code resource}; list, cancel and truncate are active-job calls only. */
     public boolean supports(BlackPearlResource resource) {
-        return resource == BlackPearlResource.activeJob || this == modify || this == get;
+        return switch (resource) {
+            case activeJob -> true;
+            case job -> this == modify || this == get;
+            case completedJob -> this == list;
+        };
+    }
+
+    /** The operations {@code resource} has, for messages. */
+    public static String supportedOn(BlackPearlResource resource) {
+        return java.util.Arrays.stream(values()).filter(op -> op.supports(resource)).map(Enum::name)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

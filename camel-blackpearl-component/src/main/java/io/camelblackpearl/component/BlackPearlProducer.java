@@ -95,7 +95,9 @@ public class BlackPearlProducer extends DefaultProducer {
     private static void list(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlConfiguration options,
                              BlackPearlEndpoint endpoint) {
         JobListFilter filter = endpoint.listFilter(inputs.priority(false), inputs.name());
-        JobListing<ActiveJob> listing = client.listActiveJobs(filter, options.getPageLength());
+        JobListing<? extends io.camelblackpearl.ds3.model.Ds3Job> listing = endpoint.getResource() == BlackPearlResource.completedJob
+                ? client.listCompletedJobs(filter, options.getPageLength())
+                : client.listActiveJobs(filter, options.getPageLength());
         Message out = exchange.getMessage();
         out.setBody(listing.jobs());
         out.setHeader(BlackPearlConstants.TOTAL_RESULT_COUNT, listing.totalResultCount());

@@ -189,7 +189,8 @@ final class ExchangeInputs {
 
     static void requireSupported(String source, BlackPearlOperation operation, BlackPearlResource resource) {
         if (!operation.supports(resource)) {
-            throw invalid(source, operation, "it is only available on blackpearl:activeJob, not blackpearl:" + resource);
+            throw invalid(source, operation, "blackpearl:" + resource + " has " + BlackPearlOperation.supportedOn(resource)
+                    + (operation.supports(BlackPearlResource.activeJob) ? "; " + operation + " is on blackpearl:activeJob" : ""));
         }
     }
 

@@ -2,6 +2,7 @@ package io.camelblackpearl.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.model.ActiveJob;
@@ -185,6 +186,27 @@ class ActiveJobOperationsTest extends BlackPearlTestSupport {
 
         Exchange byName = send("blackpearl:activeJob?operation=list&name=" + seeded.get(0).name(), Map.of());
         assertThat(byName.getMessage().getBody(List.class)).extracting("id").containsExactly(seeded.get(0).id());
+    }
+
+    @Test
+    void listOfCompletedJobsGivesEachWithItsDateAndTheApplianceDate() {
+        SimulatedJob done = seedJob("restore-5", "HIGH", Duration.ofHours(1));
+        seedJob("restore-6", "HIGH", Duration.ofHours(1));
+        appliance().complete(done.id());
+
+        Exchange exchange = send("blackpearl:completedJob?operation=list&requestType=PUT", Map.of());
+
+        List<?> jobs = exchange.getMessage().getBody(List.class);
+        assertThat(jobs).singleElement().satisfies(j -> {
+            io.camelblackpearl.ds3.model.CompletedJob completed = (io.camelblackpearl.ds3.model.CompletedJob) j;
+            assertThat(completed.id()).isEqualTo(done.id());
+            assertThat(completed.finishedAt()).isNotNull();
+        });
+        assertThat(appliance().requests(Ds3Operation.LIST_COMPLETED_JOBS).get(0).query()).containsEntry("request_type", "PUT");
+        Instant date = exchange.getMessage().getHeader(BlackPearlConstants.APPLIANCE_DATE, Instant.class);
+        assertThat(date).as("the appliance's Date header").isCloseTo(Instant.now(), within(5, java.time.temporal.ChronoUnit.SECONDS));
+        assertThatThrownBy(() -> send("blackpearl:completedJob?operation=cancel", Map.of()))
+                .hasMessageContaining("blackpearl:completedJob has list");
     }
 
     @Test

@@ -26,7 +26,7 @@ public class EscalationRoutes extends RouteBuilder {
             // RAW(): a cron has spaces and a policy path may have any character.
             from("kamelet:blackpearl-escalation?cron=RAW({{escalation.cron}})&policyFile=RAW({{escalation.policy-file}})"
                     + "&healthPeriods={{escalation.health-periods}}&nodeId={{?escalation.node-id}}"
-                    + "&clusterState={{?escalation.cluster-state}}").routeId("escalation")
+                    + "&clusterState={{?escalation.cluster-state}}&progressFile=RAW({{?escalation.progress-file}})").routeId("escalation")
                     .process("escalationLedger")
                     .process("printEscalationReport");
         }

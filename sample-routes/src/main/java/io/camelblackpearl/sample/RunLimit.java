@@ -46,6 +46,11 @@ public class RunLimit extends EventNotifierSupport {
             return;
         }
         if (runs.incrementAndGet() == maxRuns) {
+            try {
+                System.out.println(DeadlineScore.read(exchange.getContext()).line());
+            } catch (RuntimeException e) {
+                System.out.println("Deadlines: not counted: " + e.getMessage());
+            }
             System.out.println("Stopping after " + maxRuns + " escalation runs (escalation.max-runs).");
             exchange.getContext().getRegistry().lookupByNameAndType("sampleMain", MainSupport.class).completed();
         }

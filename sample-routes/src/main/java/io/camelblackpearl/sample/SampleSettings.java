@@ -35,8 +35,10 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
     static final String EVENTS_DELAY = "escalation.events.delay";
     static final String EVENTS_TYPES = "escalation.events.types";
     static final String EVENTS_STATE_FILE = "escalation.events.state-file";
+    /** Where the deadline projections' progress history survives a restart (docs/escalation.md, "Deadlines"). */
+    static final String PROGRESS_FILE = "escalation.progress-file";
     static final List<String> KEYS = List.of(POLICY_FILE, CRON, MAX_RUNS, DSL, HEALTH_PERIODS,
-            EVENTS_ENABLED, EVENTS_DELAY, EVENTS_TYPES, EVENTS_STATE_FILE);
+            EVENTS_ENABLED, EVENTS_DELAY, EVENTS_TYPES, EVENTS_STATE_FILE, PROGRESS_FILE);
 
     static SampleSettings read(PropertiesComponent properties) {
         String policyFile = required(properties, POLICY_FILE);

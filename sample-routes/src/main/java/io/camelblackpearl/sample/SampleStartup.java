@@ -8,8 +8,10 @@ import io.camelblackpearl.escalation.route.EscalationProcessor;
 import io.camelblackpearl.cluster.ClusterSettings;
 import io.camelblackpearl.cluster.QuartzCluster;
 import io.camelblackpearl.simulator.Ds3Simulator;
-import io.camelblackpearl.simulator.JobLifecycle;
 import io.camelblackpearl.simulator.SeedPlan;
+import io.camelblackpearl.simulator.work.LoadArrivals;
+import io.camelblackpearl.simulator.work.WorkModel;
+import io.camelblackpearl.simulator.work.WorkSettings;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -51,8 +53,8 @@ final class SampleStartup extends MainListenerSupport {
             properties.addInitialProperty(SampleSettings.MAX_RUNS, "0");
             properties.addInitialProperty(SampleSettings.EVENTS_DELAY, "30s");
         } else {
-            properties.addInitialProperty(SampleSettings.CRON, "0/3 * * * * ?");
-            properties.addInitialProperty(SampleSettings.MAX_RUNS, "3");
+            properties.addInitialProperty(SampleSettings.CRON, "0/2 * * * * ?");
+            properties.addInitialProperty(SampleSettings.MAX_RUNS, "12");
             properties.addInitialProperty(SampleSettings.EVENTS_DELAY, "2s");
         }
         settings = SampleSettings.read(properties);
@@ -215,21 +217,33 @@ final class SampleStartup extends MainListenerSupport {
         }
     }
 
+    /** The embedded appliance's time runs this many times faster: a real second is ten simulated minutes. */
+    static final double DEMO_TIME_SCALE = 600;
+
     /**
-     * Ages from minutes to days, every request type, several buckets and users, mostly low priorities; a
-     * living appliance, on which jobs end (about every second one of the 400) and new ones arrive, so the
-     * job-event route has something to report.
+     * A busy appliance on its own clock (600 times faster): a backlog of 400 jobs aged from minutes to days, every
+     * request type, several buckets and users, mostly low priorities; drives that work through them chunk by
+     * chunk, by priority; and new jobs arriving for an offered load of 0.9, half of the restores with a deadline in
+     * their name. The simulator's work model (docs/simulator.md) decides who finishes when, so the escalation's
+     * raises show in who meets their deadline.
      */
     private static Ds3Simulator startSimulator() {
-        Ds3Simulator simulator = Ds3Simulator.builder().build().start().seed(SeedPlan.jobs(400)
+        Ds3Simulator.Builder builder = Ds3Simulator.builder().timeScale(DEMO_TIME_SCALE);
+        java.time.Clock clock = builder.applianceClock();
+        Ds3Simulator simulator = builder.build().start().seed(SeedPlan.jobs(400).clock(clock)
                 .ages(Duration.ofMinutes(2), Duration.ofDays(4))
                 .priorities("LOW", "LOW", "LOW", "NORMAL", "NORMAL", "HIGH")
                 .requestTypes("PUT", "PUT", "GET", "VERIFY")
                 .buckets("media-masters", "finance-records", "science-raw", "backups")
                 .users("ingest", "restore-desk", "scheduler"));
-        simulator.appliance().lifecycle(new JobLifecycle(Duration.ofMinutes(10), 0.1, Duration.ofSeconds(3), 42));
+        long start = clock.millis();
+        WorkSettings work = WorkSettings.DEFAULTS;
+        simulator.appliance().workModel(new WorkModel(work, new LoadArrivals(work, 0.9, 0.5, java.util.Set.of("GET"),
+                java.util.List.of("LOW", "NORMAL", "NORMAL", "HIGH"), 42, start, Long.MAX_VALUE), start));
         System.out.println("No camel.component.blackpearl.endpoint configured: using the embedded BlackPearl simulator at "
-                + simulator.endpoint() + " with " + simulator.appliance().activeJobs().size() + " active jobs");
+                + simulator.endpoint() + " with " + simulator.appliance().activeJobs().size() + " active jobs; its time runs "
+                + Math.round(DEMO_TIME_SCALE) + " times faster (a second is ten minutes), new jobs arrive for an offered load of "
+                + "0.9, half of the restores with a deadline");
         return simulator;
     }
 }

@@ -96,7 +96,6 @@ public final class SimulatedAppliance {
     public synchronized void workModel(WorkModel model) {
         advance();
         lifecycle = null;
-        model.advanceTo(clock.millis());
         model.listener(new WorkModel.Listener() {
             @Override
             public void arrived(WorkModel.Job job) {
@@ -138,6 +137,7 @@ public final class SimulatedAppliance {
             }
         }
         activeNewestFirst = null;
+        model.advanceTo(clock.millis());
     }
 
     /** The work model in effect, if any. */

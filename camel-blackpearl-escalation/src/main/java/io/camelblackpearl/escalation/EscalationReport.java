@@ -101,8 +101,11 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
 
     /** {@code 2026-12-03T18:00Z}: deadlines and projections to the minute. */
     static String minute(Instant t) {
-        return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        return t == null ? "" : MINUTE.format(t);
     }
+
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private static String abbreviate(String s, int max) {
         if (s == null) {

@@ -126,6 +126,13 @@ final class Ds3Api {
         return jobs;
     }
 
+    /** The appliance's own time, from the Date header of its answer (a time-scaled simulator runs ahead of ours). */
+    Instant applianceTime() throws Exception {
+        HttpResponse<byte[]> answer = get("/_rest_/active_job", "page_length=1");
+        return java.time.ZonedDateTime.parse(answer.headers().firstValue("Date").orElseThrow(),
+                DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
     private HttpResponse<byte[]> get(String path, String query) throws Exception {
         String date = DATE.format(Instant.now());
         Mac mac = Mac.getInstance("HmacSHA1");

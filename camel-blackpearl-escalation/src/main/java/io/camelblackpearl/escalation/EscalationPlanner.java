@@ -41,8 +41,10 @@ public final class EscalationPlanner {
      * @param deadlineJobs jobs with a deadline under their rule
      * @param atRisk       of those, the jobs projected to miss their deadline even after this run's raises
      * @param rate         the appliance's measured rate (bytes a second) the projections used; NaN when unknown
+     * @param leastSlack   the smallest slack (deadline minus projected finish, after the run's raises) of any job
+     *                     with a deadline, in seconds; negative when one is projected late; NaN when none was projected
      */
-    public record Plan(List<EscalationDecision> decisions, int deadlineJobs, int atRisk, double rate) {
+    public record Plan(List<EscalationDecision> decisions, int deadlineJobs, int atRisk, double rate, double leastSlack) {
     }
 
     /** A job with a deadline, as the deadline pass sees it. */
@@ -85,7 +87,7 @@ public final class EscalationPlanner {
      */
     public Plan plan(List<ActiveJob> jobs, EscalationPolicy policy, Instant now, double rate) {
         if (!policy.enabled()) {
-            return new Plan(List.of(), 0, 0, rate);
+            return new Plan(List.of(), 0, 0, rate, Double.NaN);
         }
         List<Candidate> candidates = new ArrayList<>();
         List<DeadlineJob> withDeadline = new ArrayList<>();
@@ -144,9 +146,14 @@ public final class EscalationPlanner {
             decisions.add(d == null ? decision : decision.withDeadline(d.deadline, d.projected));
         }
         int atRisk = 0;
+        double leastSlack = Double.NaN;
         for (DeadlineJob d : withDeadline) {
             if (d.projected != null && d.projected.isAfter(d.deadline)) {
                 atRisk++;
+            }
+            if (d.projected != null) {
+                double slack = Duration.between(d.projected, d.deadline).toMillis() / 1000.0;
+                leastSlack = Double.isNaN(leastSlack) ? slack : Math.min(leastSlack, slack);
             }
             if (byLadder.contains(d.job.id())) {
                 continue;
@@ -164,7 +171,7 @@ public final class EscalationPlanner {
                         + d.deadline + "; left where it is", d.deadline, d.projected));
             }
         }
-        return new Plan(limitPerRun(decisions, policy.maxEscalationsPerRun()), withDeadline.size(), atRisk, rate);
+        return new Plan(limitPerRun(decisions, policy.maxEscalationsPerRun()), withDeadline.size(), atRisk, rate, leastSlack);
     }
 
     /** The deadline pass; returns the URGENT room left. */

@@ -56,15 +56,24 @@ class PolicyFileTest {
         EscalationPolicy format = PolicyFile.parse(blocks.group(1), "docs/escalation.md", condition -> job -> true);
         assertThat(format.rules()).extracting(EscalationRule::id).containsExactly("restores", "default");
         StringBuilder examples = new StringBuilder();
+        EscalationPolicy deadlines = null;
         while (blocks.find()) {
             String block = blocks.group(1);
-            if (block.contains("ladder:") && !block.contains("- route:")) {
+            if (block.startsWith("deadlineMargin:")) {
+                deadlines = PolicyFile.parse(block, "docs/escalation.md", condition -> job -> true);
+            } else if (block.contains("ladder:") && !block.contains("- route:")) {
                 examples.append(block.startsWith("rules:") ? block.substring("rules:\n".length()) : block);
             }
         }
         EscalationPolicy all = PolicyFile.parse("rules:\n" + examples, "docs/escalation.md", condition -> job -> true);
         assertThat(all.rules()).extracting(EscalationRule::id)
                 .containsExactly("restores", "big-archives", "finance-sla", "nightly", "default");
+        assertThat(deadlines).as("the Deadlines example").isNotNull();
+        assertThat(deadlines.deadlineMargin().share()).isEqualTo(0.25);
+        assertThat(deadlines.rules()).extracting(EscalationRule::id, EscalationRule::deadlineFromName, EscalationRule::deadline,
+                EscalationRule::ceiling).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("named-deadlines", true, null, Priority.HIGH),
+                org.assertj.core.groups.Tuple.tuple("restores", false, Duration.ofHours(6), Priority.URGENT));
     }
 
     @Test

@@ -131,6 +131,8 @@ public class BlackPearlEscalationAutoConfiguration {
         QuartzCluster clustered = cluster.getIfAvailable();
         if (clustered != null) {
             uri.append("&nodeId=RAW(").append(clustered.nodeId()).append(")&clusterState=blackpearlClusterState");
+        } else if (properties.getProgressFile() != null && !properties.getProgressFile().isBlank()) {
+            uri.append("&progressFile=RAW(").append(properties.getProgressFile().trim()).append(")");
         }
         return new RouteBuilder() {
             @Override

@@ -36,6 +36,12 @@ public class BlackPearlEscalationProperties {
     private int healthPeriods = 3;
 
     /**
+     * A file that keeps the deadline projections' progress history across restarts; unset, it lives in memory
+     * (in clustered mode the cluster's database keeps it).
+     */
+    private String progressFile;
+
+    /**
      * Clustered escalation (Quartz JDBC job store), as the sample's escalation.cluster.* settings.
      */
     private final Cluster cluster = new Cluster();
@@ -147,6 +153,14 @@ public class BlackPearlEscalationProperties {
 
     public void setHealthPeriods(int healthPeriods) {
         this.healthPeriods = healthPeriods;
+    }
+
+    public String getProgressFile() {
+        return progressFile;
+    }
+
+    public void setProgressFile(String progressFile) {
+        this.progressFile = progressFile;
     }
 
     public Cluster getCluster() {

@@ -67,7 +67,7 @@ class ManagementServerJarTest {
                         "consumer job-events: last poll 20", "connections leased");
                 assertThat(console).doesNotContain("s3cr3t");
                 String escalation = get(base + "/q/dev/blackpearl-escalation").body();
-                assertThat(escalation).contains("Escalation classpath:escalation-policy.yaml", "escalation run node=", "APPLIED");
+                assertThat(escalation).contains("Escalation classpath:deadline-policy.yaml", "escalation run node=", "APPLIED");
 
                 // Loopback only: the same port on another interface of this host is not served.
                 for (InetAddress address : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()

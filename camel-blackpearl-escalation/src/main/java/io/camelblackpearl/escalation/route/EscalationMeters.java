@@ -28,9 +28,10 @@ interface EscalationMeters {
 
     /**
      * The gauges {@code blackpearl.escalation.deadline.jobs} (active jobs with a deadline) and
-     * {@code blackpearl.escalation.jobs.at.risk} (of those, projected to miss it even after the run's raises).
+     * {@code blackpearl.escalation.jobs.at.risk} (of those, projected to miss it even after the run's raises) and
+     * {@code blackpearl.escalation.deadline.least.slack} (seconds; negative when a job is projected late).
      */
-    default void deadlines(int withDeadline, int atRisk) {
+    default void deadlines(int withDeadline, int atRisk, double leastSlackSeconds) {
     }
 
     /** The meters of the context's Micrometer registry, or {@link #NONE} when it has none (or no Micrometer at all). */

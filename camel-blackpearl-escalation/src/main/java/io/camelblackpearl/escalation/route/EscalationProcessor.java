@@ -494,7 +494,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         }
         EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions, node, fire,
                 plan.deadlineJobs(), plan.atRisk());
-        meters.deadlines(plan.deadlineJobs(), plan.atRisk());
+        meters.deadlines(plan.deadlineJobs(), plan.atRisk(), plan.leastSlack());
         AUDIT.info("{}", report.summaryLine());
         recentReports.addFirst(report);
         while (recentReports.size() > RECENT_REPORTS) {

@@ -18,6 +18,7 @@ final class MicrometerEscalationMeters implements EscalationMeters {
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
     private final AtomicLong deadlineJobs = new AtomicLong();
     private final AtomicLong atRisk = new AtomicLong();
+    private volatile double leastSlack = Double.NaN;
 
     private MicrometerEscalationMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -28,12 +29,16 @@ final class MicrometerEscalationMeters implements EscalationMeters {
                 .description("Active jobs with a deadline at the last escalation run").register(registry);
         Gauge.builder("blackpearl.escalation.jobs.at.risk", atRisk, AtomicLong::get)
                 .description("Jobs projected to miss their deadline even after the last run's raises").register(registry);
+        Gauge.builder("blackpearl.escalation.deadline.least.slack", this, m -> m.leastSlack)
+                .description("The smallest slack (deadline minus projected finish) of any job with a deadline at the last run; "
+                        + "negative when one is projected late, NaN when none").baseUnit("seconds").register(registry);
     }
 
     @Override
-    public void deadlines(int withDeadline, int risk) {
+    public void deadlines(int withDeadline, int risk, double leastSlackSeconds) {
         deadlineJobs.set(withDeadline);
         atRisk.set(risk);
+        leastSlack = leastSlackSeconds;
     }
 
     static EscalationMeters lookup(CamelContext context) {

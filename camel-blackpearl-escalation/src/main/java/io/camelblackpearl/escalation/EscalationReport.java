@@ -1,5 +1,6 @@
 package io.camelblackpearl.escalation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.Map;
  * @param fire        the schedule slot it ran for: the trigger's scheduled fire time, or the start of an unscheduled run
  * @param deadlineJobs active jobs with a deadline
  * @param atRisk      of those, how many are projected to miss it even after this run's raises
+ * @param applianceTime the appliance's time when it listed the jobs (its Date header), which ages and deadlines
+ *                    are measured against; null when it sent none
  */
 public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun, List<EscalationDecision> decisions,
-                               String node, Instant fire, int deadlineJobs, int atRisk) {
+                               String node, Instant fire, int deadlineJobs, int atRisk, Instant applianceTime) {
 
     public EscalationReport {
         decisions = List.copyOf(decisions);
@@ -26,7 +29,7 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
     /** A report of a run without deadlines. */
     public EscalationReport(Instant startedAt, int activeJobs, boolean dryRun, List<EscalationDecision> decisions,
                             String node, Instant fire) {
-        this(startedAt, activeJobs, dryRun, decisions, node, fire, 0, 0);
+        this(startedAt, activeJobs, dryRun, decisions, node, fire, 0, 0, null);
     }
 
     public long count(EscalationOutcome outcome) {
@@ -58,6 +61,10 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
                 startedAt, node, fire, dryRun ? " (dry run)" : "", activeJobs, count(EscalationOutcome.APPLIED),
                 count(EscalationOutcome.PLANNED), count(EscalationOutcome.FAILED), count(EscalationOutcome.SKIPPED_NOT_FOUND),
                 count(EscalationOutcome.SKIPPED_URGENT_CAP), waiting));
+        if (applianceTime != null && Duration.between(startedAt, applianceTime).abs().compareTo(Duration.ofMinutes(1)) > 0) {
+            // a host clock that is off, or a time-scaled simulator: say which time the ages and deadlines are on
+            s.append("  on the appliance's clock: ").append(minute(applianceTime)).append(System.lineSeparator());
+        }
         if (deadlineJobs > 0) {
             s.append(String.format("  %d jobs with deadlines, %d projected to miss (%d cannot make it even at their ceiling)%n",
                     deadlineJobs, atRisk, count(EscalationOutcome.SKIPPED_DEADLINE_UNREACHABLE)));

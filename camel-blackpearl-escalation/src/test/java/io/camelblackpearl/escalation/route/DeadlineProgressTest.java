@@ -112,6 +112,9 @@ class DeadlineProgressTest {
                 assertThat(d.projectedFinish()).as("on the appliance's clock").isBefore(d.deadline()).isAfter(clock.instant());
             });
             assertThat(simulator.appliance().job(restore.id()).orElseThrow().priority()).isEqualTo("HIGH");
+            assertThat(next.applianceTime()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            assertThat(next.toTable()).as("the appliance is ten minutes ahead of this host")
+                    .contains("on the appliance's clock: ", "1 jobs with deadlines, 0 projected to miss", "DEADLINE", "SLACK");
         }
     }
 

@@ -49,10 +49,15 @@ final class TestDatabase implements AutoCloseable {
      * {@code jdbcUrl} is this database's URL, or the same reached another way (through a forwarder).
      */
     java.util.Map<String, String> nodeEnvironment(TestAppliance appliance, Path policy, String jdbcUrl, int n, Path audit) {
+        return nodeEnvironment(appliance.endpoint, appliance.secretKey, policy, jdbcUrl, n, audit);
+    }
+
+    /** The same for an appliance at {@code endpoint} that accepts {@link TestAppliance#ACCESS_KEY} with {@code secretKey}. */
+    java.util.Map<String, String> nodeEnvironment(String endpoint, String secretKey, Path policy, String jdbcUrl, int n, Path audit) {
         java.util.Map<String, String> env = new java.util.TreeMap<>();
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint);
         env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", appliance.secretKey);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
         env.put("ESCALATION_POLICY_FILE", policy.toString());
         env.put("ESCALATION_MAX_RUNS", "0");
         env.put("ESCALATION_AUDIT_FILE", audit.toString());

@@ -47,7 +47,7 @@ class OutcomeBenchmarkTest {
     @Test
     void theRelaxationRunsTheEarliestDeadlineFirstAndPreemptsForIt() {
         // 1 byte a millisecond. A: 100 bytes from 0, due 150. B: 20 bytes from 10, due 40 (preempts A). C: 50 from 20, due 60.
-        Arrivals arrivals = replay(List.of(
+        Arrivals arrivals = Arrivals.of(List.of(
                 new Arrival(0, new UUID(0, 1), "a due=1970-01-01T00:00:00.150Z", "PUT", 100, "NORMAL", "b", "u"),
                 new Arrival(10, new UUID(0, 2), "b due=1970-01-01T00:00:00.040Z", "GET", 20, "NORMAL", "b", "u"),
                 new Arrival(20, new UUID(0, 3), "c due=1970-01-01T00:00:00.060Z", "GET", 50, "NORMAL", "b", "u"),
@@ -56,26 +56,5 @@ class OutcomeBenchmarkTest {
         // B done at 30, C at 80 (late by 20 ms), A at 170 (late by 20 ms): the job without a deadline is left out.
         assertThat(result.misses()).isEqualTo(2);
         assertThat(result.missedBytes()).isEqualTo(150);
-    }
-
-    private static Arrivals replay(List<Arrival> list) {
-        return new Arrivals() {
-            int next;
-
-            @Override
-            public long nextAt() {
-                return next < list.size() ? list.get(next).atMillis() : Long.MAX_VALUE;
-            }
-
-            @Override
-            public Arrival take() {
-                return list.get(next++);
-            }
-
-            @Override
-            public Arrivals copy() {
-                return replay(list.subList(next, list.size()));
-            }
-        };
     }
 }

@@ -12,6 +12,42 @@ public interface Arrivals {
     /** An independent copy at the same point: the benchmark's oracle plays futures forward on copies. */
     Arrivals copy();
 
+    /** These arrivals, in the order given (which must be time order). */
+    static Arrivals of(java.util.List<Arrival> arrivals) {
+        return new Listed(java.util.List.copyOf(arrivals), 0);
+    }
+
+    /** A fixed list of arrivals played from a position; a copy shares the list and keeps its own position. */
+    final class Listed implements Arrivals {
+        private final java.util.List<Arrival> arrivals;
+        private int next;
+
+        private Listed(java.util.List<Arrival> arrivals, int next) {
+            this.arrivals = arrivals;
+            this.next = next;
+        }
+
+        @Override
+        public long nextAt() {
+            return next < arrivals.size() ? arrivals.get(next).atMillis() : Long.MAX_VALUE;
+        }
+
+        @Override
+        public Arrival take() {
+            return arrivals.get(next++);
+        }
+
+        @Override
+        public Arrivals copy() {
+            return new Listed(arrivals, next);
+        }
+
+        @Override
+        public String toString() {
+            return "a workload of " + arrivals.size() + " jobs";
+        }
+    }
+
     /** No arrivals at all. */
     Arrivals NONE = new Arrivals() {
         @Override

@@ -133,36 +133,6 @@ public final class Workload {
             arrivals.add(new Arrival(startMillis + Math.round(e.offsetSeconds() * 1000), id, e.name(), e.requestType(),
                     e.sizeInBytes(), e.priority(), e.bucket(), e.user()));
         }
-        return new Replay(List.copyOf(arrivals), 0);
-    }
-
-    private static final class Replay implements Arrivals {
-        private final List<Arrival> arrivals;
-        private int next;
-
-        Replay(List<Arrival> arrivals, int next) {
-            this.arrivals = arrivals;
-            this.next = next;
-        }
-
-        @Override
-        public long nextAt() {
-            return next < arrivals.size() ? arrivals.get(next).atMillis() : Long.MAX_VALUE;
-        }
-
-        @Override
-        public Arrival take() {
-            return arrivals.get(next++);
-        }
-
-        @Override
-        public Arrivals copy() {
-            return new Replay(arrivals, next);
-        }
-
-        @Override
-        public String toString() {
-            return "a workload of " + arrivals.size() + " jobs";
-        }
+        return Arrivals.of(arrivals);
     }
 }

@@ -54,7 +54,9 @@ final class Plots {
         }
         Estimate e = report.edf(load, EdfRelaxation.Result::p95LatenessHours);
         lateness.add(e.mean(), e.halfWidth(), "p95 lateness", "EDF relaxation");
-        CategoryPlot bars = new CategoryPlot(lateness, new org.jfree.chart.axis.CategoryAxis("policy"),
+        org.jfree.chart.axis.CategoryAxis policies = new org.jfree.chart.axis.CategoryAxis("policy");
+        policies.setMaximumCategoryLabelLines(2);
+        CategoryPlot bars = new CategoryPlot(lateness, policies,
                 new NumberAxis("p95 lateness of jobs with deadlines, hours (mean, 95% CI)"), new StatisticalBarRenderer());
         JFreeChart barChart = new JFreeChart("Lateness at offered load " + load, JFreeChart.DEFAULT_TITLE_FONT, bars, false);
         ChartUtils.saveChartAsPNG(dir.resolve("outcome-lateness-0.9.png").toFile(), barChart, 900, 560);

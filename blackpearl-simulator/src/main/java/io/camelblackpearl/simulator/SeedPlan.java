@@ -109,7 +109,7 @@ public final class SeedPlan {
     }
 
     /** A version-4 UUID drawn from {@code random}, so ids are reproducible yet well-formed. */
-    static UUID randomUuid(Random random) {
+    public static UUID randomUuid(java.util.random.RandomGenerator random) {
         long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);

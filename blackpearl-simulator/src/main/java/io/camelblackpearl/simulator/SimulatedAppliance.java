@@ -42,7 +42,7 @@ public final class SimulatedAppliance {
 
     private final Clock clock;
     private JobLifecycle lifecycle;
-    private io.camelblackpearl.simulator.work.WorkModel work;
+    private WorkModel work;
 
     public SimulatedAppliance() {
         this(100_000, Clock.systemUTC());

@@ -53,7 +53,9 @@ class DeadlineJarTest {
             Ds3Api api = new Ds3Api(endpoint, TestAppliance.ACCESS_KEY, SECRET);
             Instant applianceStart = api.applianceTime();
             assertThat(applianceStart).as("the appliance's own clock in its Date header").isNotNull();
+            Path progress = runDir.resolve("data").resolve("escalation-progress.state");
             try (JavaProcess sample = JavaProcess.start(runDir, "sample", List.of(), "sample.jar", List.of(), Map.of(
+                    "ESCALATION_PROGRESS_FILE", progress.toString(),
                     "CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint,
                     "CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY,
                     "CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", SECRET,
@@ -68,6 +70,8 @@ class DeadlineJarTest {
                     assertThat(output).as("deadlines projected on the appliance's clock")
                             .containsPattern("escalation run node=\\S+ fire=\\S+ jobs=\\d+ .* deadlines=[1-9]\\d* ");
                     // the decision table: the rule, the job's age, its deadline, projected finish and slack
+                    assertThat(java.nio.file.Files.readString(progress)).as("the progress history kept for a restart")
+                            .contains("blackpearl-escalation-progress=v1;");
                     assertThat(output).containsPattern("named-deadl…\\s+\\S+\\s+20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ\\s+20\\d\\d-\\S+\\s+-?\\S+\\s+APPLIED");
                 }
             }

@@ -1,6 +1,9 @@
 package io.camelblackpearl.simulator.work;
 
+import io.camelblackpearl.simulator.SeedPlan;
 import java.time.Instant;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -35,7 +38,8 @@ public final class LoadArrivals implements Arrivals {
     private final java.util.Set<String> deadlineTypes;
     private final java.util.List<String> priorities;
     private final long untilMillis;
-    private final SplitMix random;
+    /** JDK's Xoroshiro128++: seeded, and copyable, so that a copy continues exactly where the original is. */
+    private final RandomGenerator.JumpableGenerator random;
     private int count;
     private Arrival next;
 
@@ -46,16 +50,11 @@ public final class LoadArrivals implements Arrivals {
      * @param untilMillis   and stop at this one ({@link Long#MAX_VALUE}: never)
      */
     public LoadArrivals(WorkSettings settings, double load, double deadlineShare, long seed, long startMillis, long untilMillis) {
-        this(settings, load, deadlineShare, java.util.Set.of("PUT", "GET", "VERIFY"), seed, startMillis, untilMillis);
-    }
-
-    /** @param deadlineTypes the request types whose jobs may carry a deadline (the share is of those jobs) */
-    public LoadArrivals(WorkSettings settings, double load, double deadlineShare, java.util.Set<String> deadlineTypes, long seed,
-                        long startMillis, long untilMillis) {
-        this(settings, load, deadlineShare, deadlineTypes, null, seed, startMillis, untilMillis);
+        this(settings, load, deadlineShare, java.util.Set.of("PUT", "GET", "VERIFY"), null, seed, startMillis, untilMillis);
     }
 
     /**
+     * @param deadlineTypes the request types whose jobs may carry a deadline (the share is of those jobs)
      * @param priorities the priorities new jobs arrive at, drawn evenly (repeat one to weigh it); null for the
      *                   appliance's defaults by request type (GET HIGH, PUT NORMAL, VERIFY LOW)
      */
@@ -78,7 +77,7 @@ public final class LoadArrivals implements Arrivals {
         this.deadlineTypes = java.util.Set.copyOf(deadlineTypes);
         this.priorities = priorities == null ? null : java.util.List.copyOf(priorities);
         this.untilMillis = untilMillis;
-        this.random = new SplitMix(seed);
+        this.random = (RandomGenerator.JumpableGenerator) RandomGeneratorFactory.of("Xoroshiro128PlusPlus").create(seed);
         this.next = draw(startMillis);
     }
 
@@ -96,7 +95,7 @@ public final class LoadArrivals implements Arrivals {
     }
 
     private Arrival draw(long after) {
-        long at = after + Math.max(1, Math.round(random.nextExponential(meanGapMillis)));
+        long at = after + Math.max(1, Math.round(random.nextExponential() * meanGapMillis));
         if (at > untilMillis) {
             return null;
         }
@@ -122,7 +121,7 @@ public final class LoadArrivals implements Arrivals {
             long allowed = Math.max(1_800_000L, Math.round(k * settings.secondsAlone(size) * 1000));
             name += " due=" + Instant.ofEpochMilli(at + allowed).truncatedTo(ChronoUnit.MINUTES);
         }
-        return new Arrival(at, random.nextUuid(), name, kind.requestType, size, priority, bucket, user);
+        return new Arrival(at, SeedPlan.randomUuid(random), name, kind.requestType, size, priority, bucket, user);
     }
 
     @Override

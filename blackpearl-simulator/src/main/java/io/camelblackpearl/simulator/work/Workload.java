@@ -126,10 +126,10 @@ public final class Workload {
     public static Arrivals replay(List<Entry> entries, long startMillis, long seed) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingDouble(Entry::offsetSeconds));
-        SplitMix ids = new SplitMix(seed);
+        java.util.Random ids = new java.util.Random(seed);
         List<Arrival> arrivals = new ArrayList<>(sorted.size());
         for (Entry e : sorted) {
-            UUID id = ids.nextUuid();
+            UUID id = io.camelblackpearl.simulator.SeedPlan.randomUuid(ids);
             arrivals.add(new Arrival(startMillis + Math.round(e.offsetSeconds() * 1000), id, e.name(), e.requestType(),
                     e.sizeInBytes(), e.priority(), e.bucket(), e.user()));
         }

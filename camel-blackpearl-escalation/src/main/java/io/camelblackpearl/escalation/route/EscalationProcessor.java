@@ -320,10 +320,9 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         if (sharedState != null) {
             progressState = sharedState;
         } else if (progressFile != null) {
-            org.apache.camel.support.processor.state.FileStateRepository file =
-                    org.apache.camel.support.processor.state.FileStateRepository.fileStateRepository(new java.io.File(progressFile));
-            file.setMaxFileStoreSize(256L * 1024 * 1024);
-            progressState = file;
+            // Camel's file store appends each state and rewrites the file once it passes its maximum (1 MB by
+            // default): kept at that default, the file stays about one history long instead of growing run by run.
+            progressState = org.apache.camel.support.processor.state.FileStateRepository.fileStateRepository(new java.io.File(progressFile));
         }
     }
 
@@ -350,7 +349,11 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     @Override
     protected void doStart() throws Exception {
         if (progressState != null && progressState != sharedState) {
-            ServiceHelper.startService(progressState);
+            try {
+                ServiceHelper.startService(progressState);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("Invalid progressFile: '" + progressFile + "': " + e.getMessage(), e);
+            }
         }
         template = camelContext.createProducerTemplate();
         template.start();

@@ -119,6 +119,17 @@ class DeadlineProgressTest {
     }
 
     @Test
+    void aProgressFileThatCannotBeWrittenStopsTheStartNamingIt() throws Exception {
+        Path notADirectory = java.nio.file.Files.writeString(dir.resolve("plain-file"), "x");
+        String file = notADirectory.resolve("progress.state").toString();
+        try (CamelContext context = context()) {
+            EscalationProcessor processor = processor(context, null, file);
+            org.assertj.core.api.Assertions.assertThatThrownBy(processor::start)
+                    .hasMessageContaining("Invalid progressFile: '" + file + "'");
+        }
+    }
+
+    @Test
     void aRestartContinuesFromTheProgressFile() throws Exception {
         String file = dir.resolve("progress.state").toString();
         try (CamelContext before = context()) {

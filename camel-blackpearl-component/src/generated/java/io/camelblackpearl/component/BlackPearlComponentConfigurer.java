@@ -74,6 +74,8 @@ public class BlackPearlComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "onfailure":
+        case "onFailure": getOrCreateConfiguration(target).setOnFailure(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.camelblackpearl.component.BlackPearlOperation.class, value)); return true;
         case "pagelength":
         case "pageLength": getOrCreateConfiguration(target).setPageLength(property(camelContext, int.class, value)); return true;
@@ -157,6 +159,8 @@ public class BlackPearlComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
+        case "onfailure":
+        case "onFailure": return java.lang.String.class;
         case "operation": return io.camelblackpearl.component.BlackPearlOperation.class;
         case "pagelength":
         case "pageLength": return int.class;
@@ -236,6 +240,8 @@ public class BlackPearlComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "name": return getOrCreateConfiguration(target).getName();
+        case "onfailure":
+        case "onFailure": return getOrCreateConfiguration(target).getOnFailure();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "pagelength":
         case "pageLength": return getOrCreateConfiguration(target).getPageLength();

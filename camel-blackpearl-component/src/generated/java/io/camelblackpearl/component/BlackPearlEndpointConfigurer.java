@@ -74,6 +74,8 @@ public class BlackPearlEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "onfailure":
+        case "onFailure": target.getConfiguration().setOnFailure(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.camelblackpearl.component.BlackPearlOperation.class, value)); return true;
         case "pagelength":
         case "pageLength": target.getConfiguration().setPageLength(property(camelContext, int.class, value)); return true;
@@ -181,6 +183,8 @@ public class BlackPearlEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
+        case "onfailure":
+        case "onFailure": return java.lang.String.class;
         case "operation": return io.camelblackpearl.component.BlackPearlOperation.class;
         case "pagelength":
         case "pageLength": return int.class;
@@ -284,6 +288,8 @@ public class BlackPearlEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "name": return target.getConfiguration().getName();
+        case "onfailure":
+        case "onFailure": return target.getConfiguration().getOnFailure();
         case "operation": return target.getConfiguration().getOperation();
         case "pagelength":
         case "pageLength": return target.getConfiguration().getPageLength();

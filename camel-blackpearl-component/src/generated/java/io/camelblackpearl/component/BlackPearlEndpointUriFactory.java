@@ -23,7 +23,7 @@ public class BlackPearlEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(54);
         props.add("accessKey");
         props.add("allowReservedPriorities");
         props.add("backoffErrorThreshold");
@@ -52,6 +52,7 @@ public class BlackPearlEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxRedirects");
         props.add("maxRetries");
         props.add("name");
+        props.add("onFailure");
         props.add("operation");
         props.add("pageLength");
         props.add("pollStrategy");

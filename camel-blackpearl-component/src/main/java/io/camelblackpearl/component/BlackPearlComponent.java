@@ -226,6 +226,7 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
         }
         NumericOptions.requireInRange("waitingAfter", c.getWaitingAfter());
         BlackPearlConsumer.eventTypes(c.getEvents());
+        OnFailure.of(c.getOnFailure());
         if (c.getStateKey() != null && (c.getStateKey().isBlank() || c.getStateKey().contains("=") || c.getStateKey().contains("\n"))) {
             throw ExchangeInputs.invalid("option stateKey", c.getStateKey(), "it must be a non-empty key without '=' or a line break");
         }

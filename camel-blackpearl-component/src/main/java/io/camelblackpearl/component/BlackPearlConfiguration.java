@@ -91,6 +91,8 @@ public class BlackPearlConfiguration implements Cloneable {
     private long waitingAfter;
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean emitExisting;
+    @UriParam(label = "consumer", defaultValue = "retry", enums = "retry,skip,stop")
+    private String onFailure = "retry";
     @UriParam(label = "consumer,advanced")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer,advanced")
@@ -441,6 +443,20 @@ public class BlackPearlConfiguration implements Cloneable {
      */
     public void setEmitExisting(boolean emitExisting) {
         this.emitExisting = emitExisting;
+    }
+
+    public String getOnFailure() {
+        return onFailure;
+    }
+
+    /**
+     * What happens to a job event whose exchange failed (an exception the route's error handler did not
+     * handle): retry delivers it again at the next poll (and the later events of its job after it), the batch
+     * going on with other jobs' events; skip marks it seen, as if it had succeeded; stop ends the batch there,
+     * and the next poll delivers it and everything after it again.
+     */
+    public void setOnFailure(String onFailure) {
+        this.onFailure = onFailure;
     }
 
     public StateRepository<String, String> getStateRepository() {

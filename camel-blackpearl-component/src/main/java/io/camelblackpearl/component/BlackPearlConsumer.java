@@ -6,25 +6,28 @@ import io.camelblackpearl.ds3.JobListFilter;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.CanceledJob;
 import io.camelblackpearl.ds3.model.CompletedJob;
-import io.camelblackpearl.events.JobEvent;
-import io.camelblackpearl.events.JobEventType;
-import io.camelblackpearl.events.JobWatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.RollbackExchangeException;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.trait.message.MessageTrait;
+import org.apache.camel.trait.message.RedeliveryTraitPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * one exchange per event, in time order, with Camel's batch properties. A poll that fails emits nothing
  * and keeps the previous snapshot, so the next one catches up; the outage is logged once, not per poll.
  * The state is saved to the stateRepository (if any) after every poll and read back before the next one
- * when it changed there (another node of a cluster polled meanwhile); an event counts as seen once it was
- * delivered, so a shutdown in the middle of a batch leaves the rest to the next run. Stopping saves
- * nothing: a node's older state must never overwrite what another node saved since.
+ * when it changed there (another node of a cluster polled meanwhile). An event counts as seen once its
+ * exchange succeeded (or the route's error handler handled its failure): with {@code onFailure=retry}, the
+ * default, a failed event and the later events of its job are found again and delivered by the next poll,
+ * from this node or another, after a restart too; a shutdown in the middle of a batch leaves the rest to the
+ * next run. Stopping saves nothing: a node's older state must never overwrite what another node saved since.
  */
 public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
 
@@ -44,6 +49,9 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
 
     private final BlackPearlConfiguration configuration;
     private final Set<JobEventType> emitted;
+    private final OnFailure onFailure;
+    /** How often each event that is to be delivered again has failed, by {@link #redeliveryKey}; this JVM only. */
+    private final Map<String, Integer> failedDeliveries = new HashMap<>();
     private final Duration waitingAfter;
     private final Clock clock = Clock.systemUTC();
     private JobWatch watch;
@@ -60,6 +68,7 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
         super(endpoint, processor);
         this.configuration = endpoint.getConfiguration();
         this.emitted = eventTypes(configuration.getEvents());
+        this.onFailure = OnFailure.of(configuration.getOnFailure());
         this.waitingAfter = Duration.ofMillis(configuration.getWaitingAfter());
         // Replaced by the endpoint's exceptionHandler or bridgeErrorHandler when the user sets one.
         setExceptionHandler(new OncePerOutage(new LoggingExceptionHandler(endpoint.getCamelContext(), getClass())));
@@ -89,10 +98,21 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
         return stateRepository == null ? "memory" : stateRepository.getClass().getSimpleName() + " key " + stateKey;
     }
 
-    /** The watermarks: the newest completion and cancellation this consumer's state holds (nulls before any). */
-    public Instant[] getWatermarks() {
+    /** The watermark of completions: the newest completion this consumer's state holds (null before any). */
+    public Instant getNewestCompletion() {
         JobWatch w = watch;
-        return w == null ? new Instant[2] : new Instant[] {w.newestCompletion(), w.newestCancellation()};
+        return w == null ? null : w.newestCompletion();
+    }
+
+    /** The watermark of cancellations, as {@link #getNewestCompletion()}. */
+    public Instant getNewestCancellation() {
+        JobWatch w = watch;
+        return w == null ? null : w.newestCancellation();
+    }
+
+    /** How many events wait to be delivered again after a failed exchange (this JVM's count). */
+    public int getEventsToRedeliver() {
+        return failedDeliveries.size();
     }
 
     /** How many active jobs the watermark knows (-1 before the first snapshot). */
@@ -220,29 +240,52 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
     public int processBatch(Queue<Object> events) throws Exception {
         int total = (int) events.stream().filter(e -> emitted.contains(((JobEvent) e).type())).count();
         int index = 0;
-        boolean cutShort = false;
+        boolean stopped = false;
+        Set<String> seenKeys = new HashSet<>();
         for (Object item : events) {
-            if (!isBatchAllowed()) {
-                cutShort = true;
-                break;
-            }
             JobEvent event = (JobEvent) item;
+            seenKeys.add(redeliveryKey(event));
+            if (stopped || currentPoll.isHeld(event.job().id())) {
+                // after a failure: this event waits for the next poll, in order behind what failed
+                currentPoll.hold(event);
+                continue;
+            }
+            if (!isBatchAllowed()) {
+                stopped = true; // shutting down: the rest is found again by the next run
+                currentPoll.hold(event);
+                continue;
+            }
+            boolean delivered = true;
             if (emitted.contains(event.type())) {
                 pendingExchanges = total - index - 1;
-                deliver(event, index, total);
+                delivered = deliver(event, index, total);
                 index++;
             }
-            watch.apply(event);
+            if (delivered || onFailure == OnFailure.SKIP) {
+                failedDeliveries.remove(redeliveryKey(event));
+                watch.apply(event);
+            } else {
+                failedDeliveries.merge(redeliveryKey(event), 1, Integer::sum);
+                currentPoll.hold(event);
+                stopped = onFailure == OnFailure.STOP;
+            }
         }
         pendingExchanges = 0;
-        if (!cutShort) {
-            currentPoll.finish();
-        }
+        // an event that is no longer found (the job changed again, or left) is not delivered again
+        failedDeliveries.keySet().retainAll(seenKeys);
+        currentPoll.finish();
         save();
         return index;
     }
 
-    private void deliver(JobEvent event, int index, int total) {
+    /** An event's identity across polls: its type and job (a priority change also by the priority it reached). */
+    private static String redeliveryKey(JobEvent event) {
+        String key = event.type().name() + ':' + event.job().id();
+        return event.type() == JobEventType.PRIORITY_CHANGED ? key + ':' + event.job().priority() : key;
+    }
+
+    /** Delivers one event; false when the exchange failed and the route's error handler did not handle it. */
+    private boolean deliver(JobEvent event, int index, int total) {
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
@@ -260,6 +303,13 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
             if (event.job().requestType() != null) {
                 message.setHeader(BlackPearlConstants.REQUEST_TYPE, event.job().requestType().name());
             }
+            Integer failures = failedDeliveries.get(redeliveryKey(event));
+            if (failures != null) {
+                // delivered again after an earlier poll's exchange failed: as a broker's redelivery looks in Camel
+                message.setHeader(Exchange.REDELIVERED, Boolean.TRUE);
+                message.setHeader(Exchange.REDELIVERY_COUNTER, failures);
+                message.setPayloadForTrait(MessageTrait.REDELIVERY, RedeliveryTraitPayload.IS_REDELIVERY);
+            }
             exchange.setProperty(Exchange.BATCH_INDEX, index);
             exchange.setProperty(Exchange.BATCH_SIZE, total);
             exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
@@ -268,10 +318,16 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
             } catch (Exception e) {
                 exchange.setException(e);
             }
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing the job event " + event.type() + " of job "
-                        + event.job().id(), exchange, exchange.getException());
+            boolean failed = exchange.getException() != null || exchange.isRollbackOnly();
+            if (failed) {
+                String what = "Error processing the job event " + event.type() + " of job " + event.job().id()
+                        + (onFailure == OnFailure.SKIP ? "; skipped (onFailure=skip)"
+                        : "; it is delivered again at the next poll (onFailure=" + onFailure.optionValue() + ")");
+                Exception cause = exchange.getException() != null ? exchange.getException()
+                        : new RollbackExchangeException("the route marked the exchange rollback-only", exchange);
+                getExceptionHandler().handleException(what, exchange, cause);
             }
+            return !failed;
         } finally {
             releaseExchange(exchange, false);
         }

@@ -50,7 +50,8 @@ public class BlackPearlDevConsole extends AbstractDevConsole {
                         .append(consumer.containsKey("outageSince") ? " since " + consumer.get("outageSince") : "")
                         .append(", ").append(consumer.get("knownActiveJobs")).append(" active jobs known, watermark: completions up to ")
                         .append(consumer.getOrDefault("completedUpTo", "none")).append(", cancellations up to ")
-                        .append(consumer.getOrDefault("canceledUpTo", "none")).append(", state in ")
+                        .append(consumer.getOrDefault("canceledUpTo", "none")).append(", to deliver again ")
+                        .append(consumer.get("toRedeliver")).append(", state in ")
                         .append(consumer.get("state")).append('\n');
             }
         }
@@ -110,9 +111,9 @@ public class BlackPearlDevConsole extends AbstractDevConsole {
                 c.put("failedPolls", consumer.getFailedPolls());
                 put(c, "outageSince", consumer.getOutageSince());
                 c.put("knownActiveJobs", consumer.getKnownActiveJobs());
-                Instant[] watermarks = consumer.getWatermarks();
-                put(c, "completedUpTo", watermarks[0]);
-                put(c, "canceledUpTo", watermarks[1]);
+                put(c, "completedUpTo", consumer.getNewestCompletion());
+                put(c, "canceledUpTo", consumer.getNewestCancellation());
+                c.put("toRedeliver", consumer.getEventsToRedeliver());
                 c.put("state", consumer.getStateRepositoryDescription());
                 consumers.add(c);
             }

@@ -259,37 +259,187 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
                 .isEqualTo(2);
     }
 
-    @Test
-    void anEventWhoseRouteFailsDoesNotStopTheOthersAndIsNotEmittedAgain() throws Exception {
-        Instant now = Instant.now();
-        SimulatedJob first = job("archive-1", "LOW", "PUT", now.minusSeconds(60));
-        SimulatedJob second = job("archive-2", "LOW", "PUT", now.minusSeconds(50));
-        List<String> seen = new CopyOnWriteArrayList<>();
+    /** What a failing route saw: each delivery's job name, event, and Camel's redelivery headers. */
+    private final List<String> deliveries = new CopyOnWriteArrayList<>();
+    private final List<String> succeeded = new CopyOnWriteArrayList<>();
+
+    /**
+     * A route whose downstream fails the first time it sees each event of a job named in {@code failFirst}
+     * (the ticket system was down for a minute), with Camel's default error handler (which does not handle).
+     */
+    private BlackPearlConsumer failingRoute(String id, String uri, Set<String> failFirst) throws Exception {
+        Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("blackpearl:activeJob?startScheduler=false").routeId("failing")
-                        .process(exchange -> {
-                            String name = exchange.getMessage().getHeader(BlackPearlConstants.JOB_NAME, String.class);
-                            seen.add(name);
-                            if (name.equals("archive-1")) {
-                                throw new IllegalStateException("the ticket system is down");
-                            }
-                        });
+                from(uri).routeId(id).process(exchange -> {
+                    String what = exchange.getMessage().getHeader(BlackPearlConstants.EVENT, String.class) + " "
+                            + exchange.getMessage().getHeader(BlackPearlConstants.JOB_NAME, String.class);
+                    deliveries.add(what + (exchange.isExternalRedelivered()
+                            ? " redelivered " + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER) : ""));
+                    String name = exchange.getMessage().getHeader(BlackPearlConstants.JOB_NAME, String.class);
+                    if (failFirst.contains(name) && failedOnce.add(what)) {
+                        throw new IllegalStateException("the ticket system is down");
+                    }
+                    succeeded.add(what);
+                });
             }
         });
-        BlackPearlConsumer consumer = (BlackPearlConsumer) context.getRoute("failing").getConsumer();
+        return (BlackPearlConsumer) context.getRoute(id).getConsumer();
+    }
+
+    @Test
+    void aFailedEventIsDeliveredAgainByTheNextPollAfterTheOthersAndOnceItSucceedsNeverAgain() throws Exception {
+        Instant now = Instant.now();
+        SimulatedJob second = job("archive-2", "LOW", "PUT", now.minusSeconds(50));
+        SimulatedJob third = job("archive-3", "LOW", "PUT", now.minusSeconds(40));
+        BlackPearlConsumer consumer = failingRoute("failing", "blackpearl:activeJob?startScheduler=false", Set.of("archive-1"));
         consumer.run();
-        appliance().complete(first.id());
-        Thread.sleep(5);
+        // archive-1 starts and ends between two polls: CREATED, then COMPLETED, both of them failing at first
+        SimulatedJob first = job("archive-1", "LOW", "PUT", now.minusSeconds(30));
+        job("archive-4", "LOW", "PUT", now);
         appliance().complete(second.id());
+        pause();
+        appliance().complete(first.id());
+        appliance().update(third.id(), j -> j.toBuilder().priority("HIGH").build());
         try (LogCapture log = LogCapture.everything(Level.WARN)) {
             consumer.run();
-            assertThat(log.lines()).anyMatch(l -> l.contains("the ticket system is down"));
+            assertThat(log.lines()).anyMatch(l -> l.contains("the ticket system is down"))
+                    .anyMatch(l -> l.contains("delivered again at the next poll (onFailure=retry)"));
         }
-        assertThat(seen).containsExactly("archive-1", "archive-2");
+        assertThat(deliveries).as("the failed job's ending waits behind its CREATED; the other jobs' events go on, in order")
+                .containsExactly("CREATED archive-1", "CREATED archive-4", "COMPLETED archive-2", "PRIORITY_CHANGED archive-3");
+        assertThat(succeeded).containsExactly("CREATED archive-4", "COMPLETED archive-2", "PRIORITY_CHANGED archive-3");
+        assertThat(consumer.getEventsToRedeliver()).isEqualTo(1);
+
+        deliveries.clear();
         consumer.run();
-        assertThat(seen).as("the route's error handler had the failure; the event is not emitted again").hasSize(2);
+        assertThat(deliveries).as("the next poll delivers it again, marked as a redelivery, then the ending held behind it")
+                .containsExactly("CREATED archive-1 redelivered 1", "COMPLETED archive-1");
+        deliveries.clear();
+        consumer.run();
+        assertThat(deliveries).containsExactly("COMPLETED archive-1 redelivered 1");
+        assertThat(succeeded).containsExactly("CREATED archive-4", "COMPLETED archive-2", "PRIORITY_CHANGED archive-3",
+                "CREATED archive-1", "COMPLETED archive-1");
+        assertThat(consumer.getEventsToRedeliver()).isZero();
+        deliveries.clear();
+        consumer.run();
+        assertThat(deliveries).as("once delivered, never again").isEmpty();
+    }
+
+    @Test
+    void anEndingThatKeepsFailingIsOwedHoweverFarNewerEndingsMoveTheWatermark() throws Exception {
+        Instant now = Instant.now();
+        SimulatedJob stubborn = job("restore-stubborn", "LOW", "GET", now.minusSeconds(60));
+        List<SimulatedJob> others = List.of(job("archive-0", "LOW", "PUT", now.minusSeconds(50)));
+        Set<String> down = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        down.add("restore-stubborn");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("blackpearl:activeJob?startScheduler=false&events=COMPLETED").routeId("stubborn").process(exchange -> {
+                    String name = exchange.getMessage().getHeader(BlackPearlConstants.JOB_NAME, String.class);
+                    if (down.contains(name)) {
+                        throw new IllegalStateException("still down");
+                    }
+                    succeeded.add(name);
+                });
+            }
+        });
+        BlackPearlConsumer consumer = (BlackPearlConsumer) context.getRoute("stubborn").getConsumer();
+        consumer.run();
+        appliance().complete(stubborn.id());
+        consumer.run();
+        // a later ending dated far past the window behind which an older ending counts as history
+        appliance().update(others.get(0).id(), j -> j.completedAt(Instant.now().plus(JobWatch.LATE_ENDING_WINDOW.multipliedBy(3))));
+        consumer.run();
+        assertThat(succeeded).containsExactly("archive-0");
+        down.clear();
+        consumer.run();
+        assertThat(succeeded).as("owed, so still new").containsExactly("archive-0", "restore-stubborn");
+        consumer.run();
+        assertThat(succeeded).hasSize(2);
+    }
+
+    @Test
+    void aFailedEventSurvivesARestartThroughTheStateFile(@TempDir Path dir) throws Exception {
+        SimulatedJob ending = job("restore-1", "LOW", "GET", Instant.now().minusSeconds(60));
+        context.getRegistry().bind("eventState", FileStateRepository.fileStateRepository(dir.resolve("events.state").toFile()));
+        BlackPearlConsumer consumer = failingRoute("restart", "blackpearl:activeJob?startScheduler=false&stateRepository=#eventState",
+                Set.of("restore-1"));
+        consumer.run();
+        appliance().complete(ending.id());
+        consumer.run();
+        assertThat(succeeded).isEmpty();
+        context.stop();
+
+        org.apache.camel.CamelContext second = createCamelContext();
+        second.getRegistry().bind("eventState", FileStateRepository.fileStateRepository(dir.resolve("events.state").toFile()));
+        second.start();
+        try {
+            BlackPearlConsumer restarted = route(second, "restart", "blackpearl:activeJob?startScheduler=false&stateRepository=#eventState");
+            assertThat(poll(restarted)).as("the new run delivers what failed in the old one").containsExactly("COMPLETED restore-1");
+            assertThat(poll(restarted)).isEmpty();
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void aFailureTheRoutesErrorHandlerHandledCountsAsDelivered() throws Exception {
+        SimulatedJob ending = job("restore-1", "LOW", "GET", Instant.now().minusSeconds(60));
+        List<String> deadLetters = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("direct:dead"));
+                from("direct:dead").process(exchange -> deadLetters.add(
+                        exchange.getMessage().getHeader(BlackPearlConstants.JOB_NAME, String.class)));
+                from("blackpearl:activeJob?startScheduler=false").routeId("dlc").process(exchange -> {
+                    deliveries.add(exchange.getMessage().getHeader(BlackPearlConstants.JOB_NAME, String.class));
+                    throw new IllegalStateException("always down");
+                });
+            }
+        });
+        BlackPearlConsumer consumer = (BlackPearlConsumer) context.getRoute("dlc").getConsumer();
+        consumer.run();
+        appliance().complete(ending.id());
+        consumer.run();
+        consumer.run();
+        assertThat(deliveries).containsExactly("restore-1");
+        assertThat(deadLetters).as("the dead letter channel has it, so it is not delivered again").containsExactly("restore-1");
+    }
+
+    @Test
+    void onFailureSkipMarksAFailedEventSeenAndStopEndsTheBatchThere() throws Exception {
+        Instant now = Instant.now();
+        SimulatedJob a = job("archive-a", "LOW", "PUT", now.minusSeconds(60));
+        SimulatedJob b = job("archive-b", "LOW", "PUT", now.minusSeconds(50));
+        BlackPearlConsumer skip = failingRoute("skip", "blackpearl:activeJob?startScheduler=false&onFailure=skip", Set.of("archive-a"));
+        skip.run();
+        appliance().complete(a.id());
+        pause();
+        appliance().complete(b.id());
+        skip.run();
+        skip.run();
+        assertThat(deliveries).as("skip: the failed event is not delivered again")
+                .containsExactly("COMPLETED archive-a", "COMPLETED archive-b");
+        context.getRouteController().stopRoute("skip");
+
+        deliveries.clear();
+        succeeded.clear();
+        SimulatedJob c = job("archive-c", "LOW", "PUT", Instant.now().minusSeconds(40));
+        SimulatedJob d = job("archive-d", "LOW", "PUT", Instant.now().minusSeconds(30));
+        BlackPearlConsumer stop = failingRoute("stop", "blackpearl:activeJob?startScheduler=false&onFailure=STOP", Set.of("archive-c"));
+        stop.run();
+        appliance().complete(c.id());
+        pause();
+        appliance().complete(d.id());
+        stop.run();
+        assertThat(deliveries).as("stop: the batch ends at the failure").containsExactly("COMPLETED archive-c");
+        stop.run();
+        assertThat(deliveries).containsExactly("COMPLETED archive-c", "COMPLETED archive-c redelivered 1", "COMPLETED archive-d");
+        assertThat(succeeded).containsExactly("COMPLETED archive-c", "COMPLETED archive-d");
     }
 
     @Test
@@ -357,6 +507,9 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
                 .rootCause().hasMessageContaining("events").hasMessageContaining("FINISHED");
         assertThatThrownBy(() -> context.getEndpoint("blackpearl:activeJob?waitingAfter=-5"))
                 .rootCause().hasMessageContaining("waitingAfter").hasMessageContaining("-5");
+        assertThatThrownBy(() -> context.getEndpoint("blackpearl:activeJob?onFailure=ignore"))
+                .rootCause().hasMessageContaining("onFailure").hasMessageContaining("ignore")
+                .hasMessageContaining("[retry, skip, stop]");
         assertThatThrownBy(() -> route("wrong", "blackpearl:job"))
                 .rootCause().hasMessageContaining("blackpearl:activeJob");
         assertThat(appliance().totalRequests()).isZero();

@@ -1,4 +1,4 @@
-package io.camelblackpearl.events;
+package io.camelblackpearl.component;
 
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.CanceledJob;
@@ -20,19 +20,20 @@ import java.util.UUID;
  * whether its WAITING was reported), and for the completed and canceled lists a watermark of what was
  * reported. {@link #compare} turns a fresh look at the three lists into events; each event is
  * {@link #apply applied} once it is delivered, so a poll cut short (a shutdown mid-batch) leaves the rest
- * to be found again by the next one. A job that both started and ended between two polls is reported
- * CREATED (its body the finished job) and then COMPLETED or CANCELED. Not thread-safe: one consumer
- * polls at a time.
+ * to be found again by the next one, and an event {@link Poll#hold held} (its exchange failed) is found
+ * again too. A job that both started and ended between two polls is reported CREATED (its body the
+ * finished job) and then COMPLETED or CANCELED. Plain Java over the {@code ds3} model, no Camel types; not
+ * thread-safe: one consumer polls at a time.
  * <p>
  * The watermarks are dates, not every id ever seen, so the state stays small however long the appliance's
  * history: an ending is new when it is not among those reported within {@link #LATE_ENDING_WINDOW} of the
  * newest one, and is dated after the start of that window. An ending that shows up on a list later than
  * that window after a newer one (an appliance whose clock jumped) is not reported.
  */
-public final class JobWatch {
+final class JobWatch {
 
     /** How far before the newest reported ending a newly listed ending is still taken as new. */
-    public static final Duration LATE_ENDING_WINDOW = Duration.ofMinutes(10);
+    static final Duration LATE_ENDING_WINDOW = Duration.ofMinutes(10);
 
     private final Duration waitingAfter;
     private boolean baselineTaken;
@@ -45,27 +46,27 @@ public final class JobWatch {
     }
 
     /** @param waitingAfter the age at which an active job is reported WAITING; null or zero for never */
-    public JobWatch(Duration waitingAfter) {
+    JobWatch(Duration waitingAfter) {
         this.waitingAfter = waitingAfter == null || waitingAfter.isZero() ? null : waitingAfter;
     }
 
     /** Whether a first poll took its snapshot (or a saved state was restored). */
-    public boolean hasBaseline() {
+    boolean hasBaseline() {
         return baselineTaken;
     }
 
     /** How many active jobs are in the snapshot. */
-    public int activeJobCount() {
+    int activeJobCount() {
         return active.size();
     }
 
     /** The watermark of completions: the newest completion reported (or taken into the snapshot); null before one. */
-    public Instant newestCompletion() {
+    Instant newestCompletion() {
         return completed.newest;
     }
 
     /** The watermark of cancellations, as {@link #newestCompletion()}. */
-    public Instant newestCancellation() {
+    Instant newestCancellation() {
         return canceled.newest;
     }
 
@@ -77,7 +78,7 @@ public final class JobWatch {
      *                     taking it silently into the snapshot. Endings listed at the first poll are
      *                     history and are never reported.
      */
-    public Poll compare(List<ActiveJob> activeJobs, List<CompletedJob> completedJobs, List<CanceledJob> canceledJobs,
+    Poll compare(List<ActiveJob> activeJobs, List<CompletedJob> completedJobs, List<CanceledJob> canceledJobs,
                         Instant now, boolean emitExisting) {
         List<JobEvent> events = new ArrayList<>();
         Set<UUID> ended = new HashSet<>();
@@ -146,7 +147,7 @@ public final class JobWatch {
     }
 
     /** Records that {@code event} was delivered (or deliberately not delivered: filtered out). */
-    public void apply(JobEvent event) {
+    void apply(JobEvent event) {
         UUID id = event.job().id();
         switch (event.type()) {
             case CREATED -> active.put(id, new Seen(event.job().priority(), false));
@@ -164,8 +165,9 @@ public final class JobWatch {
     }
 
     /** The events of one poll, and what the state takes silently once all of them were applied. */
-    public final class Poll {
+    final class Poll {
         private final List<JobEvent> events;
+        private final Set<UUID> held = new HashSet<>();
         private final boolean first;
         private final List<CompletedJob> completedJobs;
         private final List<CanceledJob> canceledJobs;
@@ -184,15 +186,34 @@ public final class JobWatch {
             this.now = now;
         }
 
-        public List<JobEvent> events() {
+        List<JobEvent> events() {
             return events;
+        }
+
+        /**
+         * Records that {@code event} was not delivered (its exchange failed, or an earlier event of its job
+         * did) and must be found again by the next poll: its job stays known as it was, and an ending is owed,
+         * so that newer endings do not push it out of the window.
+         */
+        void hold(JobEvent event) {
+            held.add(event.job().id());
+            if (event.type() == JobEventType.COMPLETED) {
+                completed.owe(event.job().id(), event.at());
+            } else if (event.type() == JobEventType.CANCELED) {
+                canceled.owe(event.job().id(), event.at());
+            }
+        }
+
+        /** Whether an event of this job was held in this poll: its later events wait with it, in order. */
+        boolean isHeld(UUID jobId) {
+            return held.contains(jobId);
         }
 
         /**
          * Call once every event was applied: takes the first poll's snapshot (the jobs and endings that
          * were there before), and forgets active jobs that left the list without an ending on record.
          */
-        public void finish() {
+        void finish() {
             if (first) {
                 for (ActiveJob job : silentlyTaken) {
                     Instant since = waitingSince(job);
@@ -202,16 +223,19 @@ public final class JobWatch {
                 canceledJobs.forEach(job -> canceled.record(job.id(), finishedAt(job)));
                 baselineTaken = true;
             }
-            active.keySet().retainAll(listed);
+            active.keySet().removeIf(id -> !listed.contains(id) && !held.contains(id));
+            completed.forgetOwedNotIn(completedJobs);
+            canceled.forgetOwedNotIn(canceledJobs);
         }
     }
 
     // ---- saving and restoring, for a Camel StateRepository: one line, no '=' -----------------------
 
-    private static final String VERSION = "v1";
+    /** v2 adds the owed endings; a v1 state (without them) is still read. */
+    private static final String VERSION = "v2";
 
     /** The state as one line of text (no {@code =}, no newline), which {@link #restore} reads back. */
-    public String save() {
+    String save() {
         StringBuilder out = new StringBuilder(64 + active.size() * 48).append(VERSION).append('|')
                 .append(baselineTaken ? '1' : '0').append('|');
         completed.save(out);
@@ -234,10 +258,10 @@ public final class JobWatch {
     }
 
     /** Reads what {@link #save} wrote; an unreadable text fails naming what is wrong with it. */
-    public static JobWatch restore(String saved, Duration waitingAfter) {
+    static JobWatch restore(String saved, Duration waitingAfter) {
         JobWatch watch = new JobWatch(waitingAfter);
         String[] parts = saved.split("\\|", -1);
-        if (parts.length != 5 || !VERSION.equals(parts[0])) {
+        if (parts.length != 5 || !(VERSION.equals(parts[0]) || "v1".equals(parts[0]))) {
             throw new IllegalArgumentException("not a saved job-event state (expected " + VERSION + "|…, 5 fields)");
         }
         try {
@@ -257,16 +281,35 @@ public final class JobWatch {
         return watch;
     }
 
-    /** The endings of one list that were reported, as a date watermark and the ids just behind it. */
+    /**
+     * The endings of one list that were reported, as a date watermark and the ids just behind it, and the
+     * endings owed: held back by a failed delivery, so new however far the watermark moves meanwhile.
+     */
     private static final class EndingMark {
         private Instant newest;
         private final Map<UUID, Instant> recent = new HashMap<>();
+        private final Map<UUID, Instant> owed = new HashMap<>();
 
         boolean isNew(UUID id, Instant at) {
-            return !recent.containsKey(id) && (newest == null || at.isAfter(newest.minus(LATE_ENDING_WINDOW)));
+            return owed.containsKey(id)
+                    || !recent.containsKey(id) && (newest == null || at.isAfter(newest.minus(LATE_ENDING_WINDOW)));
+        }
+
+        void owe(UUID id, Instant at) {
+            owed.put(id, at);
+        }
+
+        /** An owed ending the appliance no longer lists (its history was purged) can never be delivered. */
+        void forgetOwedNotIn(List<? extends FinishedJob> listed) {
+            if (!owed.isEmpty()) {
+                Set<UUID> ids = new HashSet<>();
+                listed.forEach(job -> ids.add(job.id()));
+                owed.keySet().retainAll(ids);
+            }
         }
 
         void record(UUID id, Instant at) {
+            owed.remove(id);
             recent.put(id, at);
             if (newest == null || at.isAfter(newest)) {
                 newest = at;
@@ -275,10 +318,29 @@ public final class JobWatch {
             }
         }
 
+        /** {@code newest;id@millis,…;id@millis,…} (the owed endings last; a v1 state has none). */
         void save(StringBuilder out) {
             out.append(newest == null ? "-" : Long.toString(newest.toEpochMilli())).append(';');
+            saveDates(recent, out);
+            out.append(';');
+            saveDates(owed, out);
+        }
+
+        void restore(String saved) {
+            String[] parts = saved.split(";", -1);
+            if (parts.length < 2 || parts.length > 3) {
+                throw new IllegalArgumentException("an ending watermark of " + parts.length + " fields");
+            }
+            newest = parts[0].equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(parts[0]));
+            restoreDates(parts[1], recent);
+            if (parts.length == 3) {
+                restoreDates(parts[2], owed);
+            }
+        }
+
+        private static void saveDates(Map<UUID, Instant> dates, StringBuilder out) {
             boolean first = true;
-            for (Map.Entry<UUID, Instant> entry : recent.entrySet()) {
+            for (Map.Entry<UUID, Instant> entry : dates.entrySet()) {
                 if (!first) {
                     out.append(',');
                 }
@@ -287,13 +349,11 @@ public final class JobWatch {
             }
         }
 
-        void restore(String saved) {
-            String[] halves = saved.split(";", -1);
-            newest = halves[0].equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(halves[0]));
-            if (!halves[1].isEmpty()) {
-                for (String entry : halves[1].split(",")) {
+        private static void restoreDates(String saved, Map<UUID, Instant> dates) {
+            if (!saved.isEmpty()) {
+                for (String entry : saved.split(",")) {
                     int at = entry.indexOf('@');
-                    recent.put(UUID.fromString(entry.substring(0, at)), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1))));
+                    dates.put(UUID.fromString(entry.substring(0, at)), Instant.ofEpochMilli(Long.parseLong(entry.substring(at + 1))));
                 }
             }
         }

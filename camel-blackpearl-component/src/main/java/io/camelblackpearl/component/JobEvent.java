@@ -1,4 +1,4 @@
-package io.camelblackpearl.events;
+package io.camelblackpearl.component;
 
 import io.camelblackpearl.ds3.model.Ds3Job;
 import io.camelblackpearl.ds3.model.Priority;
@@ -16,9 +16,9 @@ import java.util.Comparator;
  *                          the job started waiting, or (for a priority change, which the appliance does not
  *                          date) the poll that saw it
  */
-public record JobEvent(JobEventType type, Ds3Job job, Priority previousPriority, Instant at) {
+record JobEvent(JobEventType type, Ds3Job job, Priority previousPriority, Instant at) {
 
     /** Time order; within one instant by type, then by job id, so the order is total and repeatable. */
-    public static final Comparator<JobEvent> IN_TIME_ORDER = Comparator.comparing(JobEvent::at)
+    static final Comparator<JobEvent> IN_TIME_ORDER = Comparator.comparing(JobEvent::at)
             .thenComparing(JobEvent::type).thenComparing(event -> event.job().id());
 }

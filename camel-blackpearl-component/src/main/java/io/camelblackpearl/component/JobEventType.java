@@ -1,4 +1,4 @@
-package io.camelblackpearl.events;
+package io.camelblackpearl.component;
 
 /** What happened to a job between two polls. Within one instant, events sort in this order. */
 public enum JobEventType {

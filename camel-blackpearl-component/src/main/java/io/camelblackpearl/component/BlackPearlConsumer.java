@@ -346,7 +346,8 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
 
     /**
      * Logs a failed poll once per outage (at WARN, with what each attempt got, no stack trace) and the polls
-     * that fail after it at DEBUG; everything else goes to Camel's logging handler as usual.
+     * that fail after it at DEBUG; an event's failed exchange in one WARN line (Camel's error handler logged its
+     * stack trace); everything else goes to Camel's logging handler as usual.
      */
     private final class OncePerOutage implements ExceptionHandler {
         private final ExceptionHandler delegate;
@@ -367,7 +368,10 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
 
         @Override
         public void handleException(String message, Exchange exchange, Throwable exception) {
-            if (exchange != null || !(exception instanceof BlackPearlException)) {
+            if (exchange != null) {
+                // the route's error handler logged the failure with its stack trace already: one line says what follows
+                LOG.warn("{}: {}", message, exception.getMessage());
+            } else if (!(exception instanceof BlackPearlException)) {
                 delegate.handleException(message, exchange, exception);
             } else if (failedPolls <= 1) {
                 LOG.warn("Job events: cannot poll the appliance, no event is emitted until it answers; trying again at "

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.camel.main.Main;
+import org.apache.logging.log4j.LogManager;
 
 /**
  * The escalation application: Camel Main running the Quartz-triggered escalation route against the
@@ -33,7 +34,12 @@ public final class SampleApplication {
         // Order matters: the variables must be mapped before the startup decides simulator or appliance.
         main.addMainListener(new EnvironmentVariables(System.getenv(), keys));
         main.addMainListener(new SampleStartup());
-        main.run(args);
+        try {
+            main.run(args);
+        } finally {
+            // log4j2's own shutdown hook is off (log4j2.properties): logging stops after Camel, never during its stop
+            LogManager.shutdown();
+        }
     }
 
     private static Properties defaults() throws IOException {

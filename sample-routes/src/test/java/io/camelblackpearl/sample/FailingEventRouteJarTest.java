@@ -101,6 +101,98 @@ class FailingEventRouteJarTest {
         }
     }
 
+    /**
+     * A graceful stop (SIGTERM, as an operator's Ctrl-C or a container's stop) while a slow route is in the
+     * middle of a batch: Camel finishes the batch (shutdownRunningTask CompleteAllTasks) and saves its state,
+     * so the lines of the events it delivered while stopping must be in the output. A restart from the state
+     * file then goes on: across both runs every ending is reported once, none lost with its log line.
+     */
+    @Test
+    void linesOfEventsDeliveredDuringAGracefulStopAreKept() throws Exception {
+        appliance = TestAppliance.start(dir, secretKey, List.of("--complete-after", "30s", "--cancel-rate", "0.2",
+                "--new-job-every", "100ms"));
+        Path state = dir.resolve("events.state");
+        Path routes = dir.resolve("slow-job-events.yaml");
+        Files.writeString(routes, """
+                - beans:
+                    - name: eventState
+                      type: org.apache.camel.support.processor.state.FileStateRepository
+                      properties:
+                        fileStore: "#class:java.io.File('%s')"
+                - route:
+                    id: slow-job-events
+                    shutdownRunningTask: CompleteAllTasks
+                    from:
+                      uri: blackpearl:activeJob
+                      parameters:
+                        delay: 200
+                        events: COMPLETED,CANCELED
+                        stateRepository: "#eventState"
+                      steps:
+                        - delay:
+                            constant: 50
+                        - log:
+                            message: "delivered ${header.CamelBlackPearlJobName} ${header.CamelBlackPearlEvent} batch ${exchangeProperty.CamelBatchIndex}/${exchangeProperty.CamelBatchSize}"
+                            loggingLevel: WARN
+                """.formatted(state));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
+        env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
+        env.put("ESCALATION_EVENTS_ENABLED", "false");
+        env.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + routes);
+
+        Pattern firstOfBatch = Pattern.compile("batch 0/(\\d+)");
+        String firstOutput;
+        int linesAtStop;
+        Instant watchedFrom;
+        try (JavaProcess first = JavaProcess.start(dir, "slow-1", List.of(), "sample.jar", List.of(), env)) {
+            first.awaitOutput("(delivered \\S+ (COMPLETED|CANCELED))", 90);
+            watchedFrom = Instant.now(); // later endings come after the first poll: none of them is history
+            // stop right after a batch of several events began: the rest of it is delivered during the stop
+            int batchesSeen = countMatches(firstOfBatch, first.output(), 5);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> countMatches(firstOfBatch, first.output(), 5) > batchesSeen);
+            linesAtStop = delivered(first.output()).size();
+            first.close();
+            firstOutput = first.output();
+        }
+        List<String> firstRun = delivered(firstOutput);
+        assertThat(firstRun.size()).as("lines of the batch delivered while stopping are in the output").isGreaterThan(linesAtStop);
+        assertThat(Files.readString(state)).as("the state was saved").isNotBlank();
+
+        Instant secondStarted = Instant.now();
+        String secondOutput;
+        try (JavaProcess second = JavaProcess.start(dir, "slow-2", List.of(), "sample.jar", List.of(), env)) {
+            second.awaitOutput("(delivered \\S+ (COMPLETED|CANCELED))", 90);
+            // every ending from the first run's watch to the second run's start, reported by one run or the other
+            List<String> expected = endingsBetween(watchedFrom, secondStarted);
+            assertThat(expected).hasSizeGreaterThan(10);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                List<String> both = new ArrayList<>(firstRun);
+                both.addAll(delivered(second.output()));
+                assertThat(both).containsAll(expected);
+            });
+            second.close();
+            secondOutput = second.output();
+        }
+        List<String> both = new ArrayList<>(firstRun);
+        both.addAll(delivered(secondOutput));
+        assertThat(both).as("nothing reported twice across the stop and the restart").doesNotHaveDuplicates();
+    }
+
+    private static int countMatches(Pattern pattern, String text, int minimumGroup) {
+        int count = 0;
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            if (Integer.parseInt(m.group(1)) >= minimumGroup) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The appliance's endings dated in [from, to), as "name EVENT". */
     private List<String> endingsBetween(Instant from, Instant to) throws Exception {
         List<String> endings = new ArrayList<>();

@@ -38,11 +38,11 @@ final class SimulatorProcess {
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
-    /** Waits for the CLI's "listening on" line, then keeps draining its output. */
+    /** Waits for the CLI's "ready on" line (the last of its banner), then keeps draining its output. */
     static String endpoint(Process simulator) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
-            Matcher m = Pattern.compile("listening on (http://\\S+)").matcher(line);
+            Matcher m = Pattern.compile("simulator ready on (http://\\S+)").matcher(line);
             if (m.find()) {
                 Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "simulator-output");
                 drain.setDaemon(true);

@@ -97,6 +97,8 @@ public final class SimulatorMain {
         simulator.appliance().lifecycleInEffect().ifPresent(plan -> System.out.println("lifecycle: " + plan));
         simulator.appliance().workModelInEffect().ifPresent(model -> System.out.println("work model: "
                 + describe(model.settings()) + "; arrivals: " + model.arrivals()));
+        // last, so that a reader waiting for it has the whole banner
+        System.out.println("BlackPearl simulator ready on " + simulator.endpoint());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

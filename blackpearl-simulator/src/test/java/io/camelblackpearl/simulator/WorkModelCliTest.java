@@ -2,6 +2,7 @@ package io.camelblackpearl.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.camelblackpearl.simulator.work.Workload;
 import java.io.BufferedReader;
@@ -28,6 +29,18 @@ class WorkModelCliTest {
     @TempDir
     Path dir;
 
+    /** The CLI's banner up to its last line, the readiness line. */
+    private static List<String> bannerUntilReady(BufferedReader out) throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            lines.add(line);
+            if (line.startsWith("BlackPearl simulator ready on ")) {
+                return lines;
+            }
+        }
+        throw new AssertionError("the simulator ended before it was ready: " + lines);
+    }
+
     private static Process start(String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -41,25 +54,37 @@ class WorkModelCliTest {
         Process process = start("--jobs", "300", "--max-age", "2h", "--time-scale", "600", "--load", "0.9", "--deadline-share", "0.5",
                 "--chunk-size", "32GB");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String endpoint = out.readLine().replace("BlackPearl simulator listening on ", "");
-            List<String> banner = List.of(out.readLine(), out.readLine(), out.readLine(), out.readLine());
-            assertThat(banner.get(3)).startsWith("work model: 4 drives at 300 MB/s, chunks of 32 GB, cache 2000 GB (62 chunks, 10 kept for URGENT)")
+            List<String> banner = bannerUntilReady(out);
+            String endpoint = banner.get(banner.size() - 1).replace("BlackPearl simulator ready on ", "");
+            assertThat(banner).filteredOn(line -> line.startsWith("work model: ")).singleElement().asString()
+                    .startsWith("work model: 4 drives at 300 MB/s, chunks of 32 GB, cache 2000 GB (62 chunks, 10 kept for URGENT)")
                     .contains("arrivals: offered load 0.90", "50% of all jobs with deadlines");
             Instant start = Instant.now();
-            Thread.sleep(3000);
+            // The appliance's clock against ours, bracketed by when each request was sent and answered.
+            long sentFirst = System.nanoTime();
+            Instant firstDate = get(endpoint, "/_rest_/active_job").date();
+            long answeredFirst = System.nanoTime();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    Duration.between(firstDate, get(endpoint, "/_rest_/active_job").date()).compareTo(Duration.ofMinutes(30)) >= 0);
+            long sentLast = System.nanoTime();
             Answer active = get(endpoint, "/_rest_/active_job");
-            Duration ahead = Duration.between(Instant.now(), active.date());
-            assertThat(ahead).as("the Date header runs 600 times faster: 3 real seconds are 30 minutes")
-                    .isBetween(Duration.ofMinutes(25), Duration.ofMinutes(60));
+            long answeredLast = System.nanoTime();
+            double applianceSeconds = Duration.between(firstDate, active.date()).toSeconds() + 1; // Date has whole seconds
+            double fastest = applianceSeconds / ((sentLast - answeredFirst) / 1e9);
+            double slowest = (applianceSeconds - 2) / ((answeredLast - sentFirst) / 1e9);
+            assertThat(600.0).as("the Date header runs 600 times faster (between %.0f and %.0f measured)", slowest, fastest)
+                    .isBetween(slowest * 0.98, fastest * 1.02);
             assertThat(active.body()).contains("<CompletedSizeInBytes>").containsPattern("<CachedSizeInBytes>[1-9]\\d*</CachedSizeInBytes>");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).alias("jobs complete when all their chunks are done")
+                    .until(() -> get(endpoint, "/_rest_/completed_job").body().contains("<CompletedJob>"));
             Answer completed = get(endpoint, "/_rest_/completed_job");
-            assertThat(completed.body()).as("jobs complete when all their chunks are done").contains("<CompletedJob>");
             java.util.regex.Matcher dates = java.util.regex.Pattern.compile("<DateCompleted>([^<]+)</DateCompleted>").matcher(completed.body());
             assertThat(dates.find()).isTrue();
             assertThat(Instant.parse(dates.group(1))).as("dated on the appliance's clock").isAfter(start.plusSeconds(60));
-            Thread.sleep(2000);
-            String all = get(endpoint, "/_rest_/active_job").body() + get(endpoint, "/_rest_/completed_job").body();
-            assertThat(all).as("new jobs arrive, some with a deadline in their name").containsPattern("<Name>\\w+-\\d{5} due=20\\d\\d-");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .alias("new jobs arrive, some with a deadline in their name").until(() ->
+                            (get(endpoint, "/_rest_/active_job").body() + get(endpoint, "/_rest_/completed_job").body())
+                                    .matches("(?s).*<Name>\\w+-\\d{5} due=20\\d\\d-.*"));
             Files.writeString(dir.resolve("completed.xml"), get(endpoint, "/_rest_/completed_job").body());
         } finally {
             process.destroy();
@@ -88,7 +113,8 @@ class WorkModelCliTest {
                 """);
         Process process = start("--jobs", "0", "--time-scale", "600", "--workload", workload.toString());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String endpoint = out.readLine().replace("BlackPearl simulator listening on ", "");
+            List<String> banner = bannerUntilReady(out);
+            String endpoint = banner.get(banner.size() - 1).replace("BlackPearl simulator ready on ", "");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             String completed = "";
             while (System.nanoTime() < deadline && !completed.contains("restore-b")) {

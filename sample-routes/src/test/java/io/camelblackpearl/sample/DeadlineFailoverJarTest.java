@@ -51,7 +51,7 @@ class DeadlineFailoverJarTest {
                 "--workload", workload.toString(), "--access-key", TestAppliance.ACCESS_KEY, "--secret-key", SECRET);
         try (TestDatabase database = TestDatabase.fresh(dir, "bp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
              JavaProcess appliance = JavaProcess.start(dir, "appliance", List.of(), "simulator.jar", args, Map.of())) {
-            String endpoint = appliance.awaitOutput("listening on (https?://\\S+)", 30);
+            String endpoint = appliance.awaitOutput("simulator ready on (https?://\\S+)", 30);
             Ds3Api api = new Ds3Api(endpoint, TestAppliance.ACCESS_KEY, SECRET);
 
             Path audit1 = dir.resolve("audit-1.log");

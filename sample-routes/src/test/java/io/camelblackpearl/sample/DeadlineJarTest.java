@@ -48,7 +48,7 @@ class DeadlineJarTest {
                 "--seed", "11", "--priorities", "LOW,NORMAL,NORMAL,HIGH", "--time-scale", "600", "--load", "1.0",
                 "--deadline-share", "0.5", "--access-key", TestAppliance.ACCESS_KEY, "--secret-key", SECRET));
         try (JavaProcess appliance = JavaProcess.start(runDir, "appliance", List.of(), "simulator.jar", args, Map.of())) {
-            String endpoint = appliance.awaitOutput("listening on (https?://\\S+)", 30);
+            String endpoint = appliance.awaitOutput("simulator ready on (https?://\\S+)", 30);
             assertThat(appliance.output()).contains("work model: 4 drives at 300 MB/s", "offered load 1.00");
             Ds3Api api = new Ds3Api(endpoint, TestAppliance.ACCESS_KEY, SECRET);
             Instant applianceStart = api.applianceTime();

@@ -51,7 +51,7 @@ final class TestAppliance implements AutoCloseable {
                 "--access-key", ACCESS_KEY, "--secret-key", secretKey));
         args.addAll(more);
         JavaProcess process = JavaProcess.start(dir, "appliance", List.of(), "simulator.jar", args, Map.of());
-        return new TestAppliance(secretKey, process, process.awaitOutput("listening on (https?://\\S+)", 30), tls);
+        return new TestAppliance(secretKey, process, process.awaitOutput("simulator ready on (https?://\\S+)", 30), tls);
     }
 
     /** The test policy as a file of the user's own. */

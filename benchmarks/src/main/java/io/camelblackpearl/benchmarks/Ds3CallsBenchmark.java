@@ -2,11 +2,11 @@ package io.camelblackpearl.benchmarks;
 
 import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConstants;
-import io.camelblackpearl.ds3.JobListFilter;
-import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.Ds3ClientSettings;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.HttpDs3Client;
+import io.camelblackpearl.ds3.JobListFilter;
+import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.JobModification;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.MasterObjectList;

@@ -1,15 +1,14 @@
 package io.camelblackpearl.benchmarks;
 
 import io.camelblackpearl.component.BlackPearlComponent;
-import io.camelblackpearl.escalation.route.EscalationProcessor;
-import io.camelblackpearl.escalation.route.SimpleConditions;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.Ds3RequestSigner;
 import io.camelblackpearl.escalation.EscalationOutcome;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.EscalationReport;
 import io.camelblackpearl.escalation.PolicyFile;
-import java.nio.file.Files;
+import io.camelblackpearl.escalation.route.EscalationProcessor;
+import io.camelblackpearl.escalation.route.SimpleConditions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +29,8 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * Figure 4 of the performance work, end to end: an escalation sweep over 10,000 active jobs of which exactly

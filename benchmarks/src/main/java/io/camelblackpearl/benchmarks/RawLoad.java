@@ -1,5 +1,7 @@
 package io.camelblackpearl.benchmarks;
 
+import io.camelblackpearl.ds3.Ds3Credentials;
+import io.camelblackpearl.ds3.Ds3RequestSigner;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,14 +11,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.time.Instant;
-import io.camelblackpearl.ds3.Ds3Credentials;
-import io.camelblackpearl.ds3.Ds3RequestSigner;
 
 /**
  * A load generator that costs the machine as little as possible, so that a two-core machine's cores go to the

@@ -1,10 +1,10 @@
 package io.camelblackpearl.benchmarks;
 
-import io.camelblackpearl.ds3.JobListFilter;
-import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.Ds3ClientSettings;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.HttpDs3Client;
+import io.camelblackpearl.ds3.JobListFilter;
+import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.escalation.EscalationDecision;
 import io.camelblackpearl.escalation.EscalationPlanner;

@@ -1,5 +1,6 @@
 package io.camelblackpearl.simulator;
 
+import io.camelblackpearl.simulator.work.WorkModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import io.camelblackpearl.simulator.work.WorkModel;
 
 /**
  * The appliance's state: its jobs, the requests it received and how many of each operation it served.

@@ -1,17 +1,17 @@
 package io.camelblackpearl.simulator;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import io.camelblackpearl.simulator.work.Arrivals;
 import io.camelblackpearl.simulator.work.CompletedJobsToWorkload;
 import io.camelblackpearl.simulator.work.LoadArrivals;
 import io.camelblackpearl.simulator.work.WorkModel;
 import io.camelblackpearl.simulator.work.WorkSettings;
 import io.camelblackpearl.simulator.work.Workload;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone simulator: {@code java -jar blackpearl-simulator-<version>-cli.jar --port 8080 --jobs 500}.

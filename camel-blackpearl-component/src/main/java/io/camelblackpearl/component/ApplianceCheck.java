@@ -1,10 +1,10 @@
 package io.camelblackpearl.component;
 
-import io.camelblackpearl.ds3.JobListFilter;
 import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.BlackPearlResponseParseException;
 import io.camelblackpearl.ds3.BlackPearlTransportException;
 import io.camelblackpearl.ds3.Ds3Client;
+import io.camelblackpearl.ds3.JobListFilter;
 import io.camelblackpearl.ds3.RetryPolicy;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

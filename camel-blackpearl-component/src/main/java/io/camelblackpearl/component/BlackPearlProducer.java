@@ -1,10 +1,10 @@
 package io.camelblackpearl.component;
 
-import io.camelblackpearl.ds3.JobListFilter;
-import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.Ds3Client;
 import io.camelblackpearl.ds3.Ds3Response;
+import io.camelblackpearl.ds3.JobListFilter;
+import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.JobModification;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.MasterObjectList;

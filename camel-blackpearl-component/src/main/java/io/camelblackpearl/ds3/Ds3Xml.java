@@ -1,5 +1,6 @@
 package io.camelblackpearl.ds3;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
@@ -16,7 +17,6 @@ import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import com.fasterxml.jackson.core.JsonParseException;
 
 /**
  * The one configured Jackson {@link XmlMapper} and the DS3 document readers built on its parser factory. Unknown

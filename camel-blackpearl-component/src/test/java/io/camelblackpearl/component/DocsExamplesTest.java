@@ -3,6 +3,7 @@ package io.camelblackpearl.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.SimulatedJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.camelblackpearl.simulator.Ds3Operation;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.support.PluginHelper;

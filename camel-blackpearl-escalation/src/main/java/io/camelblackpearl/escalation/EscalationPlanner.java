@@ -10,9 +10,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Decides, as a pure function of (active jobs, now, policy), which jobs to raise and to what. It never

@@ -1,8 +1,8 @@
 package io.camelblackpearl.escalation;
 
+import io.camelblackpearl.ds3.model.ActiveJob;
 import java.util.List;
 import java.util.Optional;
-import io.camelblackpearl.ds3.model.ActiveJob;
 
 /**
  * A whole policy: ordered rules (the first that matches a job decides) and the guards of every run.

@@ -1,7 +1,6 @@
 package io.camelblackpearl.cluster;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 /**

@@ -2,8 +2,17 @@ package io.camelblackpearl.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Ds3Simulator;
+import io.camelblackpearl.simulator.SimulatedJob;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -38,23 +47,23 @@ class StartupFailuresTest {
     /** The policy file as a plain path and as file:, besides classpath: (the other tests); dry-run overrides the policy. */
     @Test
     void aPlainPathAndFileUrlAreAcceptedAndDryRunSendsNothing() throws Exception {
-        java.nio.file.Path policy = java.nio.file.Files.createTempFile("policy", ".yaml");
-        try (java.io.InputStream in = getClass().getResourceAsStream("/boot-policy.yaml")) {
-            java.nio.file.Files.copy(in, policy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path policy = Files.createTempFile("policy", ".yaml");
+        try (InputStream in = getClass().getResourceAsStream("/boot-policy.yaml")) {
+            Files.copy(in, policy, StandardCopyOption.REPLACE_EXISTING);
         }
-        io.camelblackpearl.simulator.SimulatedJob due = SimulatorForBoot.job(SIMULATOR, "LOW", java.time.Duration.ofHours(3));
+        SimulatedJob due = SimulatorForBoot.job(SIMULATOR, "LOW", Duration.ofHours(3));
         for (String location : new String[] {policy.toString(), "file:" + policy}) {
             SIMULATOR.appliance().resetRequests(); // each form proves itself: none counts the other's requests
             try (ConfigurableApplicationContext app = running("blackpearl.escalation.policy-file=" + location,
                     "blackpearl.escalation.cron=0/1 * * * * ?", "blackpearl.escalation.dry-run=true")) {
-                Thread.sleep(2500);
                 // The escalation lists whole pages; the health check's probe asks for one job (page_length=1).
-                assertThat(SIMULATOR.appliance().requests(io.camelblackpearl.simulator.Ds3Operation.LIST_ACTIVE_JOBS))
-                        .as("escalation listings with the policy at %s", location)
-                        .anySatisfy(r -> assertThat(r.param("page_length")).isNotEqualTo(java.util.Optional.of("1")));
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                        assertThat(SIMULATOR.appliance().requests(Ds3Operation.LIST_ACTIVE_JOBS))
+                                .as("escalation listings with the policy at %s", location)
+                                .anySatisfy(r -> assertThat(r.param("page_length")).isNotEqualTo(Optional.of("1"))));
             }
         }
-        assertThat(SIMULATOR.appliance().count(io.camelblackpearl.simulator.Ds3Operation.MODIFY_ACTIVE_JOB))
+        assertThat(SIMULATOR.appliance().count(Ds3Operation.MODIFY_ACTIVE_JOB))
                 .as("dry run: nothing sent").isZero();
         assertThat(SIMULATOR.appliance().job(due.id()).orElseThrow().priority()).isEqualTo("LOW");
     }

@@ -1,12 +1,12 @@
 package io.camelblackpearl.sample;
 
+import io.camelblackpearl.cluster.ClusterSettings;
+import io.camelblackpearl.cluster.QuartzCluster;
 import io.camelblackpearl.component.ApplianceCheck;
 import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConfiguration;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.route.EscalationProcessor;
-import io.camelblackpearl.cluster.ClusterSettings;
-import io.camelblackpearl.cluster.QuartzCluster;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SeedPlan;
 import io.camelblackpearl.simulator.work.LoadArrivals;

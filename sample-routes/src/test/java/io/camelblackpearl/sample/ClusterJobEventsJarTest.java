@@ -1,6 +1,7 @@
 package io.camelblackpearl.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +80,8 @@ class ClusterJobEventsJarTest {
         // Wait for reports to start, then for the node that reports them to report a little more, and kill it.
         Report first = awaitReport(null, 90);
         Instant firstReported = first.at();
-        Thread.sleep(DELAY.multipliedBy(2).toMillis());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> awaitReport(null, 1).at().isAfter(firstReported.plus(DELAY)));
         Report latest = awaitReport(null, 30);
         int polling = latest.node();
         nodes.get(polling - 1).kill();
@@ -87,8 +89,11 @@ class ClusterJobEventsJarTest {
 
         // Another node takes over: it reports, and the appliance sees it poll.
         Report takeover = awaitReport(polling, 60);
-        Thread.sleep(DELAY.multipliedBy(3).toMillis());
-        Instant lastCounted = Instant.now().minus(DELAY).minusSeconds(3); // what ended by then was polled since
+        // what ended by now must be reported by the nodes left, however slow their polls come
+        Instant lastCounted = Instant.now();
+        List<String> due = endedBefore(firstReported, lastCounted);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(reports().stream().map(Report::job).toList()).containsAll(due));
         for (JavaProcess node : nodes) {
             node.close();
         }
@@ -140,6 +145,20 @@ class ClusterJobEventsJarTest {
         for (JavaProcess node : nodes) {
             assertThat(node.output()).doesNotContain(secretKey).doesNotContain(database.password);
         }
+    }
+
+    /** The appliance's endings dated after {@code from} and before {@code to}, as "name completed|canceled". */
+    private List<String> endedBefore(Instant from, Instant to) throws Exception {
+        List<String> ended = new ArrayList<>();
+        for (String resource : List.of("completed_job", "canceled_job")) {
+            String verb = resource.equals("completed_job") ? "completed" : "canceled";
+            for (Ds3Api.Ended job : appliance.api.endedJobs(resource)) {
+                if (job.at().isAfter(from) && job.at().isBefore(to)) {
+                    ended.add(job.name() + " " + verb);
+                }
+            }
+        }
+        return ended;
     }
 
     /** Waits for an ending reported by any node but {@code except}; returns the latest such report. */

@@ -1,6 +1,7 @@
 package io.camelblackpearl.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,10 +62,11 @@ class JobEventsJarTest {
         try (JavaProcess first = JavaProcess.start(dir, "sample-1", List.of(), "sample.jar", List.of(), env)) {
             first.awaitOutput("job-events - \\S+ completed after ", 60);
             firstReported = Instant.now();
-            Thread.sleep(4000);
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(timerCount(metrics)).as(metrics).isPositive();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> timerCount(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body()) > 0);
+            String metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("blackpearl_job_duration_seconds_count{").contains("request_type=").contains("escalated=")
                     .doesNotContain(secretKey);
             first.close(); // a graceful stop, as an operator's Ctrl-C
@@ -72,13 +74,21 @@ class JobEventsJarTest {
         }
         assertThat(firstOutput).contains("Job events: polled every 1s for CREATED,COMPLETED,CANCELED, state in " + stateFile);
 
-        Thread.sleep(4000); // jobs keep ending while nothing watches
+        // jobs keep ending while nothing watches
+        Instant stoppedAt = Instant.now();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> endedSince(stoppedAt) >= 3);
         Instant lastCounted;
         String secondOutput;
         try (JavaProcess second = JavaProcess.start(dir, "sample-2", List.of(), "sample.jar", List.of(), env)) {
             second.awaitOutput("(Job events: resuming from the saved state)", 60);
-            Thread.sleep(5000);
-            lastCounted = Instant.now().minusSeconds(3); // what ended by then was polled at least once since
+            // what ended by now must be reported by a poll of the second run, however long those take to come
+            lastCounted = Instant.now();
+            List<String> due = endedBetween(firstReported, lastCounted);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                List<String> both = endings(firstOutput);
+                both.addAll(endings(second.output()));
+                assertThat(both).containsAll(due);
+            });
             second.close();
             secondOutput = second.output();
         }
@@ -89,28 +99,10 @@ class JobEventsJarTest {
         assertThat(reported).as("no ending reported twice, across the restart too").doesNotHaveDuplicates();
         assertThat(firstOutput + secondOutput).doesNotContain(secretKey);
 
-        Ds3Api api = appliance.api;
-        List<String> expected = new ArrayList<>();
-        for (String resource : List.of("completed_job", "canceled_job")) {
-            String verb = resource.equals("completed_job") ? "completed" : "canceled";
-            for (Ds3Api.Ended job : api.endedJobs(resource)) {
-                if (job.at().isAfter(firstReported) && job.at().isBefore(lastCounted)) {
-                    expected.add(job.name() + " " + verb);
-                }
-                if (reported.contains(job.name() + " " + verb)) {
-                    assertThat(job.at()).as("%s was reported, so it ended on the appliance", job.name()).isNotNull();
-                }
-            }
-        }
+        List<String> expected = endedBetween(firstReported, lastCounted);
         assertThat(expected).as("endings while watched and while down").hasSizeGreaterThan(5);
         assertThat(reported).as("every ending between the first report and the second run's last poll").containsAll(expected);
-        List<String> onAppliance = new ArrayList<>();
-        for (Ds3Api.Ended job : api.endedJobs("completed_job")) {
-            onAppliance.add(job.name() + " completed");
-        }
-        for (Ds3Api.Ended job : api.endedJobs("canceled_job")) {
-            onAppliance.add(job.name() + " canceled");
-        }
+        List<String> onAppliance = endedBetween(Instant.EPOCH, Instant.now().plusSeconds(1));
         assertThat(onAppliance).as("nothing reported that did not happen").containsAll(reported);
     }
 
@@ -145,6 +137,24 @@ class JobEventsJarTest {
         env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
         env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
         return env;
+    }
+
+    /** The appliance's endings dated in [from, to), as "name completed|canceled". */
+    private List<String> endedBetween(Instant from, Instant to) throws Exception {
+        List<String> ended = new ArrayList<>();
+        for (String resource : List.of("completed_job", "canceled_job")) {
+            String verb = resource.equals("completed_job") ? "completed" : "canceled";
+            for (Ds3Api.Ended job : appliance.api.endedJobs(resource)) {
+                if (!job.at().isBefore(from) && job.at().isBefore(to)) {
+                    ended.add(job.name() + " " + verb);
+                }
+            }
+        }
+        return ended;
+    }
+
+    private int endedSince(Instant since) throws Exception {
+        return endedBetween(since, Instant.now().plusSeconds(1)).size();
     }
 
     private static List<String> endings(String output) {

@@ -50,7 +50,13 @@ class SampleApplicationTest {
         List<String> runs = output.lines().filter(l -> l.startsWith("Escalation run at")).toList();
         assertThat(runs).hasSize(2);
         // The embedded appliance works through its 400 jobs ten simulated minutes a second, and new ones arrive.
-        assertThat(runs.get(0)).matches(".*: [23]\\d\\d active jobs, 100 applied, 0 planned, 0 failed, .*");
+        // The first run raises as many as a run may (100); on the time-scaled appliance some jobs finish between the
+        // listing and their modify, more of them on a busy machine: those are vanished, never failed.
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile(
+                ": [23]\\d\\d active jobs, (\\d+) applied, 0 planned, 0 failed, (\\d+) vanished, ").matcher(runs.get(0));
+        assertThat(first.find()).as(runs.get(0)).isTrue();
+        assertThat(Integer.parseInt(first.group(1)) + Integer.parseInt(first.group(2))).as(runs.get(0)).isEqualTo(100);
+        assertThat(Integer.parseInt(first.group(1))).as(runs.get(0)).isGreaterThan(50);
         assertThat(output).contains("Job events: polled every 2s for CREATED,COMPLETED,CANCELED");
         assertThat(output).containsPattern("restore-\\d{5}\\s+(LOW|NORMAL)\\s+URGENT\\s+restores");
         List<String> lines = auditLines(audit);
@@ -61,8 +67,7 @@ class SampleApplicationTest {
         assertThat(lines).filteredOn(l -> l.contains("escalation run ")).hasSize(2).allSatisfy(line -> assertThat(line)
                 .matches(".*escalation run node=\\S+ fire=\\S+Z jobs=[23]\\d\\d applied=\\d+ .* deadlines=\\d+ atRisk=\\d+ "
                         + "unreachable=\\d+ result=success"));
-        assertThat(output).containsPattern("escalation run node=\\S+ fire=\\S+Z jobs=\\d+ applied=100 ");
-        assertThat(auditLines(audit)).filteredOn(l -> l.contains("outcome=APPLIED")).hasSizeBetween(190, 200);
+        assertThat(auditLines(audit)).filteredOn(l -> l.contains("outcome=APPLIED")).hasSizeBetween(100, 200);
         assertThat(output).doesNotContain("secret key");
     }
 

@@ -1,9 +1,9 @@
 package io.camelblackpearl.benchmarks.outcome;
 
+import io.camelblackpearl.ds3.model.Priority;
 import io.camelblackpearl.escalation.DeadlineMargin;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.EscalationRule;
-import io.camelblackpearl.ds3.model.Priority;
 import io.camelblackpearl.escalation.PolicyFile;
 import io.camelblackpearl.escalation.route.SimpleConditions;
 import io.camelblackpearl.simulator.work.Arrivals;

@@ -2,9 +2,9 @@ package io.camelblackpearl.simulator.work;
 
 import io.camelblackpearl.simulator.SeedPlan;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Jobs arriving at random for an offered load: Poisson arrivals whose bytes, on average, ask {@code load} times

@@ -1,5 +1,6 @@
 package io.camelblackpearl.escalation.route;
 
+import io.camelblackpearl.component.BlackPearlConstants;
 import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.escalation.EscalationDecision;
@@ -9,7 +10,6 @@ import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.EscalationReport;
 import io.camelblackpearl.escalation.PolicyFile;
 import io.camelblackpearl.escalation.ProgressHistory;
-import io.camelblackpearl.component.BlackPearlConstants;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.camelblackpearl.escalation.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelblackpearl.component.BlackPearlTestSupport;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.PolicyFile;
-import io.camelblackpearl.component.BlackPearlTestSupport;
 import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SeedPlan;
@@ -15,8 +15,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,8 @@ import io.camelblackpearl.escalation.EscalationReport;
 import io.camelblackpearl.escalation.PolicyFile;
 import io.camelblackpearl.escalation.route.EscalationProcessor;
 import io.camelblackpearl.escalation.route.SimpleConditions;
+import java.io.StringReader;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +24,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -126,7 +132,7 @@ public final class EscalationSweepHarness {
                 }
             }
             if (Boolean.getBoolean("breakdown")) {
-                org.apache.camel.ProducerTemplate template = camel.createProducerTemplate();
+                ProducerTemplate template = camel.createProducerTemplate();
                 for (int i = 0; i < 3; i++) {
                     long t = System.nanoTime();
                     template.requestBodyAndHeader("blackpearl:activeJob", null, "CamelBlackPearlOperation", "list");
@@ -186,7 +192,7 @@ public final class EscalationSweepHarness {
         }
 
         private String send(String method, String path, String query) throws Exception {
-            HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(endpoint + path + "?" + query));
+            HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(endpoint + path + "?" + query));
             Map<String, String> signed = Map.of("Date", Ds3RequestSigner.httpDate(Instant.now()));
             request.setHeader("Date", signed.get("Date"));
             request.setHeader("Authorization", Ds3RequestSigner.authorization(credentials, method, path, signed));
@@ -213,11 +219,11 @@ public final class EscalationSweepHarness {
             return jobs;
         }
 
-        private static final javax.xml.stream.XMLInputFactory XML = javax.xml.stream.XMLInputFactory.newFactory();
+        private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
         /** A plain StAX loop over {@code <Data><Job>…</Job>…</Data>}: the four fields' text, every other element skipped. */
         private static void readJobs(String page, List<Listed> into) throws Exception {
-            javax.xml.stream.XMLStreamReader xml = XML.createXMLStreamReader(new java.io.StringReader(page));
+            XMLStreamReader xml = XML.createXMLStreamReader(new StringReader(page));
             try {
                 String id = null;
                 String priority = null;
@@ -226,7 +232,7 @@ public final class EscalationSweepHarness {
                 int depth = 0;
                 while (xml.hasNext()) {
                     int event = xml.next();
-                    if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                    if (event == XMLStreamConstants.START_ELEMENT) {
                         depth++;
                         if (depth == 3) {
                             switch (xml.getLocalName()) {
@@ -240,7 +246,7 @@ public final class EscalationSweepHarness {
                             }
                             depth--; // getElementText consumed the end tag
                         }
-                    } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
                         if (depth == 2) {
                             into.add(new Listed(id, priority, Instant.parse(created), name));
                             id = priority = created = name = null;

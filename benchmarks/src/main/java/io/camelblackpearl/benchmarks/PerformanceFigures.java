@@ -1,10 +1,14 @@
 package io.camelblackpearl.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,14 +87,14 @@ public final class PerformanceFigures {
         for (int r = 1; r <= runs; r++) {
             List<String> rows = new ArrayList<>();
             // Each harness runs once per set of arguments; figures that read the same run share its output.
-            java.util.Map<List<Object>, String> outputs = new java.util.HashMap<>();
+            Map<List<Object>, String> outputs = new HashMap<>();
             for (int i = 0; i < figures.size(); i++) {
                 Figure figure = figures.get(i);
                 String output = outputs.computeIfAbsent(List.of(figure.harness(), figure.jvm(), figure.args()), key -> {
                     try {
                         return run(figure);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException(e);
@@ -111,7 +115,7 @@ public final class PerformanceFigures {
             System.out.println("Performance figures" + (quick ? " (quick)" : "") + ", median of " + runs + " runs (min-max):");
             for (int i = 0; i < figures.size(); i++) {
                 List<Double> v = new ArrayList<>(values.get(i));
-                java.util.Collections.sort(v);
+                Collections.sort(v);
                 String cell = v.isEmpty() ? "(no figure)"
                         : format(v.get(v.size() / 2)) + " (" + format(v.get(0)) + "-" + format(v.get(v.size() - 1)) + ")";
                 System.out.println(String.format("  %-46s %24s   target %s", figures.get(i).name(), cell, figures.get(i).target()));

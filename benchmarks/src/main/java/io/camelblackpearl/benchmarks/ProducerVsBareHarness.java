@@ -4,8 +4,11 @@ import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConstants;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.Ds3RequestSigner;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
@@ -179,9 +184,9 @@ public final class ProducerVsBareHarness {
                 double[] cpu = new double[2];
                 for (int k = 0; k < 2; k++) {
                     int c = round % 2 == 0 ? k : 1 - k;
-                    java.time.Duration cpuBefore = simulator.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+                    Duration cpuBefore = simulator.info().totalCpuDuration().orElse(Duration.ZERO);
                     rawRates[c] = rawRate(endpoint, credentials, jobs, connectionCounts[c], requests);
-                    java.time.Duration cpuAfter = simulator.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+                    Duration cpuAfter = simulator.info().totalCpuDuration().orElse(Duration.ZERO);
                     cpu[c] = cpuAfter.minus(cpuBefore).toNanos() / 1e3 / requests;
                 }
                 if (round % 2 != 0) {
@@ -247,8 +252,8 @@ public final class ProducerVsBareHarness {
 
     /** Calls per second: {@code calls} calls spread over {@code callers} threads, each taking jobs in turn. */
     private static double rate(ExecutorService threads, int callers, int calls, List<String> jobs, Call call) throws Exception {
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        AtomicLong cpuNanos = new AtomicLong();
         List<Callable<Void>> work = new ArrayList<>();
         for (int c = 0; c < callers; c++) {
             int caller = c;
@@ -275,6 +280,6 @@ public final class ProducerVsBareHarness {
      * classic and the Camel producer both work in the calling thread, so this is the client's own cost per call,
      * which contention for the cores moves far less than throughput.
      */
-    private static final java.util.concurrent.atomic.AtomicReference<Double> LAST_CPU_MICROS_PER_CALL =
-            new java.util.concurrent.atomic.AtomicReference<>(0.0);
+    private static final AtomicReference<Double> LAST_CPU_MICROS_PER_CALL =
+            new AtomicReference<>(0.0);
 }

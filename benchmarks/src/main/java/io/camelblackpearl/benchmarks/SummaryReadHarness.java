@@ -6,7 +6,9 @@ import io.camelblackpearl.ds3.Ds3RequestSigner;
 import io.camelblackpearl.ds3.HttpDs3Client;
 import io.camelblackpearl.ds3.RetryPolicy;
 import io.camelblackpearl.ds3.model.MasterObjectList;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -115,11 +118,11 @@ public final class SummaryReadHarness {
                 if (abort) {
                     get.cancel();
                 } else {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    in.transferTo(OutputStream.nullOutputStream());
                 }
                 return id;
-            } catch (javax.xml.stream.XMLStreamException e) {
-                throw new java.io.IOException(e);
+            } catch (XMLStreamException e) {
+                throw new IOException(e);
             }
         });
     }

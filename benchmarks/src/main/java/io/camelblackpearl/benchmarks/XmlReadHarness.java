@@ -3,6 +3,7 @@ package io.camelblackpearl.benchmarks;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.management.ThreadMXBean;
 import io.camelblackpearl.ds3.Ds3Xml;
 import io.camelblackpearl.ds3.model.MasterObjectList;
 import java.io.BufferedInputStream;
@@ -147,7 +148,7 @@ public final class XmlReadHarness {
     }
 
     private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     /** A realistic MasterObjectList: 1,000 objects per chunk, as the simulator writes them. */

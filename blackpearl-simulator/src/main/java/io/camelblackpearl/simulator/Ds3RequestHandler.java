@@ -3,6 +3,9 @@ package io.camelblackpearl.simulator;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -23,8 +26,8 @@ final class Ds3RequestHandler implements HttpRequestHandler {
     private final FaultPlayer faults;
     private final Clock clock;
     private final AtomicLong requestIds = new AtomicLong();
-    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     Ds3RequestHandler(SimulatedAppliance appliance, RequestAuthenticator authenticator, JobResources resources, Clock clock) {
         this.appliance = appliance;

@@ -3,6 +3,7 @@ package io.camelblackpearl.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ExceptionListener;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
+import org.apache.hc.core5.http.io.HttpRequestHandler;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -31,7 +39,7 @@ public final class Ds3Simulator implements AutoCloseable {
     private final Duration clockSkewTolerance;
     private final InetAddress bindAddress;
     private final int requestedPort;
-    private final javax.net.ssl.SSLContext sslContext;
+    private final SSLContext sslContext;
     private final UUID nodeId = UUID.randomUUID();
     /** HttpCore's classic server, plain or TLS: a worker thread per open connection. */
     private HttpServer server;
@@ -65,7 +73,7 @@ public final class Ds3Simulator implements AutoCloseable {
                 // for the delayed ACK (docs/ds3-protocol.md §5).
                 .setSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoKeepAlive(true)
                         .setSoTimeout(Timeout.ofMinutes(5)).setBacklogSize(1024).build())
-                .setExceptionListener(org.apache.hc.core5.http.ExceptionListener.NO_OP);
+                .setExceptionListener(ExceptionListener.NO_OP);
         if (sslContext != null) {
             bootstrap.setSslContext(sslContext);
         }
@@ -87,14 +95,14 @@ public final class Ds3Simulator implements AutoCloseable {
     }
 
     /** The handler needs the bound port (for the MasterObjectList node), known only once the server runs. */
-    private static final class LazyHandler implements org.apache.hc.core5.http.io.HttpRequestHandler {
+    private static final class LazyHandler implements HttpRequestHandler {
         volatile Ds3RequestHandler delegate;
 
         @Override
-        public void handle(org.apache.hc.core5.http.ClassicHttpRequest request,
-                           org.apache.hc.core5.http.ClassicHttpResponse response,
-                           org.apache.hc.core5.http.protocol.HttpContext context)
-                throws org.apache.hc.core5.http.HttpException, IOException {
+        public void handle(ClassicHttpRequest request,
+                           ClassicHttpResponse response,
+                           HttpContext context)
+                throws HttpException, IOException {
             Ds3RequestHandler handler = delegate;
             if (handler == null) {
                 response.setCode(503);
@@ -174,10 +182,10 @@ public final class Ds3Simulator implements AutoCloseable {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
         private int requestLogCapacity = 100_000;
-        private javax.net.ssl.SSLContext sslContext;
+        private SSLContext sslContext;
 
         /** Serve https with this context's key (e.g. a self-signed certificate for TLS tests); default plain http. */
-        public Builder tls(javax.net.ssl.SSLContext value) {
+        public Builder tls(SSLContext value) {
             this.sslContext = value;
             return this;
         }
@@ -250,7 +258,7 @@ public final class Ds3Simulator implements AutoCloseable {
                 byte[] secret = new byte[12];
                 random.nextBytes(secret);
                 // BlackPearl access ids are the Base64 of the user name.
-                credentials.put(Base64.getEncoder().encodeToString("simulator".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                credentials.put(Base64.getEncoder().encodeToString("simulator".getBytes(StandardCharsets.UTF_8)),
                         Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
             }
             applianceClock();

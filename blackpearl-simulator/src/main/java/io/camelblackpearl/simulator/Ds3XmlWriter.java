@@ -2,6 +2,8 @@ package io.camelblackpearl.simulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -22,8 +24,8 @@ final class Ds3XmlWriter {
      * {@link #DS3_DATE} written by hand for the years 1–9999: the formatter was a tenth of the simulator's CPU per
      * modify in a profile. Other years (never on an appliance) go through the formatter.
      */
-    static String ds3Date(java.time.Instant when) {
-        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(when.getEpochSecond(), when.getNano(), ZoneOffset.UTC);
+    static String ds3Date(Instant when) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(when.getEpochSecond(), when.getNano(), ZoneOffset.UTC);
         if (t.getYear() < 1 || t.getYear() > 9999) { // yyyy is the year of the era: year 0 is 1 BC
             return DS3_DATE.format(when);
         }

@@ -6,6 +6,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
@@ -20,7 +21,7 @@ final class FaultPlayer {
     private final SimulatedAppliance appliance;
     private final JobResources resources;
     private volatile boolean closing;
-    private final java.util.concurrent.atomic.AtomicInteger stalled = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger stalled = new AtomicInteger();
 
     FaultPlayer(SimulatedAppliance appliance, JobResources resources) {
         this.appliance = appliance;

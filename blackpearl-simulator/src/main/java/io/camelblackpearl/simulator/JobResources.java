@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -155,7 +156,7 @@ final class JobResources {
     private int finishedJob(IncomingRequest in, String status, ClassicHttpResponse response) {
         SimulatedJob job = anyJob(in);
         if (!job.status().equals(status)) {
-            throw new Ds3Failure(404, "NotFound", "Job " + in.jobRef() + " is not " + status.toLowerCase(java.util.Locale.ROOT));
+            throw new Ds3Failure(404, "NotFound", "Job " + in.jobRef() + " is not " + status.toLowerCase(Locale.ROOT));
         }
         response.setCode(200);
         response.setEntity(new ByteArrayEntity(Ds3XmlWriter.finishedJob(job), XML));

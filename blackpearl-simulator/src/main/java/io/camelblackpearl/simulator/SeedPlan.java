@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /**
  * A reproducible mix of active jobs: how many, how old, at which priorities, of which request types, in
@@ -109,7 +110,7 @@ public final class SeedPlan {
     }
 
     /** A version-4 UUID drawn from {@code random}, so ids are reproducible yet well-formed. */
-    public static UUID randomUuid(java.util.random.RandomGenerator random) {
+    public static UUID randomUuid(RandomGenerator random) {
         long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);

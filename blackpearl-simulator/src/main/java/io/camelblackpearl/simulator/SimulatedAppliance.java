@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -36,9 +38,9 @@ public final class SimulatedAppliance {
     private final Deque<RecordedRequest> requestLog = new ArrayDeque<>();
     private final int requestLogCapacity;
     private final FaultPlan faults = new FaultPlan();
-    private volatile java.util.function.Consumer<RecordedRequest> requestListener;
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Consumer<RecordedRequest> requestListener;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     private final Clock clock;
     private JobLifecycle lifecycle;
@@ -344,14 +346,14 @@ public final class SimulatedAppliance {
             }
             requestLog.addLast(request);
         }
-        java.util.function.Consumer<RecordedRequest> listener = requestListener;
+        Consumer<RecordedRequest> listener = requestListener;
         if (listener != null) {
             listener.accept(request);
         }
     }
 
     /** Called with every request as it is recorded (the CLI's access log); null for none. */
-    public void onRequest(java.util.function.Consumer<RecordedRequest> listener) {
+    public void onRequest(Consumer<RecordedRequest> listener) {
         this.requestListener = listener;
     }
 

@@ -6,12 +6,27 @@ import io.camelblackpearl.simulator.work.LoadArrivals;
 import io.camelblackpearl.simulator.work.WorkModel;
 import io.camelblackpearl.simulator.work.WorkSettings;
 import io.camelblackpearl.simulator.work.Workload;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The standalone simulator: {@code java -jar blackpearl-simulator-<version>-cli.jar --port 8080 --jobs 500}.
@@ -112,10 +127,10 @@ public final class SimulatorMain {
         SeedPlan plan = SeedPlan.jobs(100);
         Duration minAge = Duration.ofMinutes(1);
         Duration maxAge = Duration.ofDays(3);
-        java.util.List<FaultSpec> faults = new java.util.ArrayList<>();
+        List<FaultSpec> faults = new ArrayList<>();
         Long faultSeed = null;
-        java.nio.file.Path accessLog = null;
-        java.nio.file.Path tlsKeyStore = null;
+        Path accessLog = null;
+        Path tlsKeyStore = null;
         String tlsPassword = "changeit";
         String accessKey = null;
         String secretKey = null;
@@ -128,9 +143,9 @@ public final class SimulatorMain {
         boolean workModel = false;
         Double load = null;
         Double deadlineShare = null;
-        java.util.Set<String> deadlineTypes = null;
-        java.util.List<String> arrivalPriorities = null;
-        java.nio.file.Path workload = null;
+        Set<String> deadlineTypes = null;
+        List<String> arrivalPriorities = null;
+        Path workload = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -148,7 +163,7 @@ public final class SimulatorMain {
                 case "--max-age" -> maxAge = duration(option, value);
                 case "--priorities" -> {
                     plan.priorities(list(value));
-                    arrivalPriorities = java.util.List.of(list(value));
+                    arrivalPriorities = List.of(list(value));
                 }
                 case "--request-types" -> plan.requestTypes(list(value));
                 case "--buckets" -> plan.buckets(list(value));
@@ -161,8 +176,8 @@ public final class SimulatorMain {
                 case "--access-key" -> accessKey = value;
                 case "--secret-key" -> secretKey = value;
                 case "--fault" -> faults.add(FaultSpec.parse(value));
-                case "--access-log" -> accessLog = java.nio.file.Path.of(value);
-                case "--tls-key-store" -> tlsKeyStore = java.nio.file.Path.of(value);
+                case "--access-log" -> accessLog = Path.of(value);
+                case "--tls-key-store" -> tlsKeyStore = Path.of(value);
                 case "--tls-key-store-password" -> tlsPassword = value;
                 case "--fault-seed" -> faultSeed = (long) intValue(option, value);
                 case "--time-scale" -> timeScale = positive(option, value);
@@ -189,7 +204,7 @@ public final class SimulatorMain {
                 case "--deadline-share" -> deadlineShare = rate(option, value);
                 case "--deadline-types" -> deadlineTypes = requestTypes(option, value);
                 case "--workload" -> {
-                    workload = java.nio.file.Path.of(value);
+                    workload = Path.of(value);
                     workModel = true;
                 }
                 default -> throw new IllegalArgumentException("Unknown option " + option);
@@ -240,7 +255,7 @@ public final class SimulatorMain {
             Arrivals arrivals = Arrivals.NONE;
             if (load != null) {
                 arrivals = new LoadArrivals(work, load, deadlineShare == null ? 0.3 : deadlineShare,
-                        deadlineTypes == null ? java.util.Set.of("PUT", "GET", "VERIFY") : deadlineTypes, arrivalPriorities, seed, start,
+                        deadlineTypes == null ? Set.of("PUT", "GET", "VERIFY") : deadlineTypes, arrivalPriorities, seed, start,
                         Long.MAX_VALUE);
             } else if (replayed != null) {
                 arrivals = Workload.replay(replayed, start, seed);
@@ -258,25 +273,25 @@ public final class SimulatorMain {
             System.err.println("Usage: java -jar blackpearl-simulator-cli.jar workload-from-completed FILE");
             return 2;
         }
-        java.nio.file.Path file = java.nio.file.Path.of(args[1]);
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            java.io.Writer out = new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8);
+        Path file = Path.of(args[1]);
+        try (InputStream in = Files.newInputStream(file)) {
+            Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             Workload.write(CompletedJobsToWorkload.convert(in, file.toString()), out);
             out.flush();
             return 0;
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 1;
         }
     }
 
     static String describe(WorkSettings w) {
-        return String.format(java.util.Locale.ROOT, "%d drives at %d MB/s, chunks of %.0f GB, cache %.0f GB (%d chunks, %d kept for URGENT)",
+        return String.format(Locale.ROOT, "%d drives at %d MB/s, chunks of %.0f GB, cache %.0f GB (%d chunks, %d kept for URGENT)",
                 w.drives(), w.driveRate() / 1_000_000, w.chunkSize() / 1e9, w.cacheSize() / 1e9, w.cacheChunks(), w.urgentOnlyChunks());
     }
 
     private static WorkSettings settings(String option, String value, WorkSettings current,
-                                         java.util.function.UnaryOperator<WorkSettings> change) {
+                                         UnaryOperator<WorkSettings> change) {
         try {
             return change.apply(current);
         } catch (IllegalArgumentException e) {
@@ -287,18 +302,18 @@ public final class SimulatorMain {
         }
     }
 
-    private static final java.util.regex.Pattern BYTES = java.util.regex.Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern BYTES = Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB)?", Pattern.CASE_INSENSITIVE);
 
     /** {@code 300MB}, {@code 64GB}, {@code 2TB} (decimal units), or bytes; a rate may end in {@code /s}. */
     static long bytes(String option, String value, boolean rate) {
         String text = value.trim();
-        if (rate && text.toLowerCase(java.util.Locale.ROOT).endsWith("/s")) {
+        if (rate && text.toLowerCase(Locale.ROOT).endsWith("/s")) {
             text = text.substring(0, text.length() - 2);
         }
-        java.util.regex.Matcher m = BYTES.matcher(text);
+        Matcher m = BYTES.matcher(text);
         if (m.matches()) {
-            String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+            String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
             double factor = switch (unit) {
                 case "KB" -> 1e3;
                 case "MB" -> 1e6;
@@ -315,11 +330,11 @@ public final class SimulatorMain {
                 + ", was '" + value + "'");
     }
 
-    private static java.util.Set<String> requestTypes(String option, String value) {
-        java.util.Set<String> types = new java.util.LinkedHashSet<>();
+    private static Set<String> requestTypes(String option, String value) {
+        Set<String> types = new LinkedHashSet<>();
         for (String type : list(value)) {
-            String t = type.toUpperCase(java.util.Locale.ROOT);
-            if (!java.util.Set.of("PUT", "GET", "VERIFY").contains(t)) {
+            String t = type.toUpperCase(Locale.ROOT);
+            if (!Set.of("PUT", "GET", "VERIFY").contains(t)) {
                 throw new IllegalArgumentException("Option " + option + " takes PUT, GET and VERIFY, was '" + value + "'");
             }
             types.add(t);
@@ -342,7 +357,7 @@ public final class SimulatorMain {
         throw new IllegalArgumentException("Option " + option + " needs a positive number, was '" + value + "'");
     }
 
-    private static javax.net.ssl.SSLContext serverTls(java.nio.file.Path keyStore, String password) {
+    private static SSLContext serverTls(Path keyStore, String password) {
         try {
             return SelfSignedCertificate.serverTls(keyStore, password);
         } catch (IllegalStateException e) {

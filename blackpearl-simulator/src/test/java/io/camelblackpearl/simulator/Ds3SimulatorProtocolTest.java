@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -74,13 +75,13 @@ class Ds3SimulatorProtocolTest {
     @Test
     void everyAnswerCarriesAUniqueRequestId() throws Exception {
         SIM.appliance().faults().failNext(Ds3Operation.LIST_ACTIVE_JOBS, 1, 503);
-        java.util.List<HttpResponse<String>> answers = java.util.List.of(
+        List<HttpResponse<String>> answers = List.of(
                 send("GET", "/_rest_/active_job"),
                 send("GET", "/_rest_/active_job"),
                 send("GET", "/_rest_/active_job/" + UUID.randomUUID()),
                 send("GET", "/_rest_/active_job", null, now("+0000"), "wrong-secret"));
         assertThat(answers).extracting(HttpResponse::statusCode).containsExactly(503, 200, 404, 403);
-        java.util.List<String> ids = answers.stream()
+        List<String> ids = answers.stream()
                 .map(a -> a.headers().firstValue("x-amz-request-id").orElseThrow(() -> new AssertionError("no request id: " + a))).toList();
         assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).matches("\\d+"));
         assertThat(answers.get(2).body()).as("the 404's error document names the same id")

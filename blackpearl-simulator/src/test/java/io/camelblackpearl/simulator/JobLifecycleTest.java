@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,7 +154,7 @@ class JobLifecycleTest {
         appliance.putAll(SeedPlan.jobs(20).seed(5).clock(own).jobs());
         appliance.lifecycle(new JobLifecycle(Duration.ofMinutes(10), 0.25, Duration.ofMinutes(1), seed));
         own.advance(Duration.ofMinutes(30));
-        return appliance.allJobs().stream().sorted(java.util.Comparator.comparing(SimulatedJob::id))
+        return appliance.allJobs().stream().sorted(Comparator.comparing(SimulatedJob::id))
                 .map(j -> j.id() + " " + j.status() + " " + j.finishedAt()).toList();
     }
 

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -91,7 +92,7 @@ class SimulatorFaultsTest {
                 for (int n; (n = raw.in.read(buffer)) >= 0; ) {
                     body.write(buffer, 0, n);
                 }
-            }).isInstanceOf(java.net.SocketException.class).hasMessageContaining("reset");
+            }).isInstanceOf(SocketException.class).hasMessageContaining("reset");
             assertThat(body.size()).isPositive().isLessThan(announced);
         }
     }

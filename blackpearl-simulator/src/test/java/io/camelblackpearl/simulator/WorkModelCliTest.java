@@ -7,15 +7,24 @@ import static org.awaitility.Awaitility.await;
 import io.camelblackpearl.simulator.work.Workload;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +40,7 @@ class WorkModelCliTest {
 
     /** The CLI's banner up to its last line, the readiness line. */
     private static List<String> bannerUntilReady(BufferedReader out) throws Exception {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             lines.add(line);
             if (line.startsWith("BlackPearl simulator ready on ")) {
@@ -43,7 +52,7 @@ class WorkModelCliTest {
 
     private static Process start(String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 SimulatorMain.class.getName(), "--port", "0", "--access-key", "a2V5", "--secret-key", "s3cret"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -78,7 +87,7 @@ class WorkModelCliTest {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).alias("jobs complete when all their chunks are done")
                     .until(() -> get(endpoint, "/_rest_/completed_job").body().contains("<CompletedJob>"));
             Answer completed = get(endpoint, "/_rest_/completed_job");
-            java.util.regex.Matcher dates = java.util.regex.Pattern.compile("<DateCompleted>([^<]+)</DateCompleted>").matcher(completed.body());
+            Matcher dates = Pattern.compile("<DateCompleted>([^<]+)</DateCompleted>").matcher(completed.body());
             assertThat(dates.find()).isTrue();
             assertThat(Instant.parse(dates.group(1))).as("dated on the appliance's clock").isAfter(start.plusSeconds(60));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
@@ -160,12 +169,12 @@ class WorkModelCliTest {
 
     /** A signed GET with the JDK's own client, not ours; the request is dated by the wall clock. */
     private static Answer get(String endpoint, String path) throws Exception {
-        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC));
-        String signature = RequestSignatures.sign("s3cret", RequestSignatures.stringToSign("GET", java.util.Map.of("date", date), path));
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + path + "?page_length=5000"))
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String signature = RequestSignatures.sign("s3cret", RequestSignatures.stringToSign("GET", Map.of("date", date), path));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(endpoint + path + "?page_length=5000"))
                         .header("Date", date).header("Authorization", "AWS a2V5:" + signature).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new Answer(response.body(), ZonedDateTime.parse(response.headers().firstValue("Date").orElseThrow(),
                 DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());

@@ -9,13 +9,17 @@ import io.camelblackpearl.ds3.RetryPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ExecutorServiceManager;
 
 /**
@@ -78,7 +82,7 @@ final class ApplianceClients {
     }
 
     /** The shared client for these settings, created (no I/O yet) for its first user. */
-    synchronized Ds3Client acquire(BlackPearlConfiguration configuration, java.util.function.Supplier<javax.net.ssl.SSLContext> ssl) {
+    synchronized Ds3Client acquire(BlackPearlConfiguration configuration, Supplier<SSLContext> ssl) {
         Shared shared = clients.computeIfAbsent(Key.of(configuration), key -> create(key, configuration, ssl.get()));
         shared.users++;
         return shared.client;
@@ -100,20 +104,20 @@ final class ApplianceClients {
         clients.clear();
     }
 
-    java.util.Collection<Shared> all() {
+    Collection<Shared> all() {
         return clients.values();
     }
 
-    private Shared create(Key key, BlackPearlConfiguration c, javax.net.ssl.SSLContext sslContext) {
+    private Shared create(Key key, BlackPearlConfiguration c, SSLContext sslContext) {
         CamelContext context = component.getCamelContext();
         ExecutorServiceManager executors = context.getExecutorServiceManager();
         ExecutorService pageReaders = executors.newThreadPool(this, "BlackPearlPageReader",
-                new org.apache.camel.builder.ThreadPoolProfileBuilder("BlackPearlPageReader").poolSize(2).maxPoolSize(2)
+                new ThreadPoolProfileBuilder("BlackPearlPageReader").poolSize(2).maxPoolSize(2)
                         .maxQueueSize(Integer.MAX_VALUE).allowCoreThreadTimeOut(true).keepAliveTime(10L).build());
         // One pending abort per call in flight (a finished call cancels its abort, and Camel's scheduled pools drop
         // cancelled tasks): no queue limit, which would refuse calls beyond Camel's default of 1,000 in flight.
         ScheduledExecutorService deadlines = executors.newScheduledThreadPool(this, "BlackPearlCallDeadline",
-                new org.apache.camel.builder.ThreadPoolProfileBuilder("BlackPearlCallDeadline").poolSize(1).maxQueueSize(-1).build());
+                new ThreadPoolProfileBuilder("BlackPearlCallDeadline").poolSize(1).maxQueueSize(-1).build());
         Map<String, LongAdder> retries = new ConcurrentHashMap<>();
         RetryListener meter = ClientMeters.retryListener(context);
         RetryListener listener = (method, path, reason, attempt, delay) -> {

@@ -1,13 +1,25 @@
 package io.camelblackpearl.component;
 
+import io.camelblackpearl.ds3.Ds3Client;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.GlobalSSLContextParametersSupplier;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** Creates {@code blackpearl:} endpoints, each with a copy of the component's default configuration. */
 @Component("blackpearl")
@@ -20,7 +32,7 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     private boolean useGlobalSslContextParameters;
 
     private BlackPearlHealthCheck healthCheck;
-    private org.apache.camel.health.WritableHealthCheckRepository healthRepository;
+    private WritableHealthCheckRepository healthRepository;
     private final ApplianceClients clients = new ApplianceClients(this);
 
     /**
@@ -32,8 +44,8 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     protected void doInit() throws Exception {
         super.doInit();
         String prefix = "camel.component." + nameInContext() + ".";
-        java.util.Set<String> checked = new java.util.HashSet<>();
-        java.util.Properties system = System.getProperties();
+        Set<String> checked = new HashSet<>();
+        Properties system = System.getProperties();
         for (String key : system.stringPropertyNames()) {
             if (key.startsWith(prefix)) {
                 checkSetting(key.substring(prefix.length()), system.getProperty(key), "system property " + key, checked);
@@ -46,14 +58,14 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
                 checkSetting(option, variable.getValue(), "environment variable " + variable.getKey(), checked);
             }
         }
-        java.util.Properties files = getCamelContext().getPropertiesComponent().loadProperties(key -> key.startsWith(prefix));
+        Properties files = getCamelContext().getPropertiesComponent().loadProperties(key -> key.startsWith(prefix));
         for (String key : files.stringPropertyNames()) {
             checkSetting(key.substring(prefix.length()), files.getProperty(key), "property " + key, checked);
         }
     }
 
     /** Checks one setting unless a source that wins over this one set the same option. */
-    private static void checkSetting(String option, String value, String where, java.util.Set<String> checked) {
+    private static void checkSetting(String option, String value, String where, Set<String> checked) {
         String name = option.startsWith("configuration.") ? option.substring("configuration.".length()) : option;
         if (checked.add(name.replace("-", "").toLowerCase(Locale.ROOT))) {
             NumericOptions.check(name, value, where);
@@ -71,8 +83,8 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
         super.doStart();
         boolean configured = configuration.getDs3Client() != null
                 || (configuration.getEndpoint() != null && !configuration.getEndpoint().isBlank());
-        healthRepository = org.apache.camel.health.HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
-                org.apache.camel.health.WritableHealthCheckRepository.class);
+        healthRepository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
         if (healthRepository != null && configured) {
             healthCheck = new BlackPearlHealthCheck(this, nameInContext());
             healthCheck.setEnabled(isHealthCheckProducerEnabled());
@@ -97,9 +109,9 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     }
 
     private volatile ApplianceCheck.Result lastVerdict;
-    private volatile java.time.Instant lastVerdictAt;
+    private volatile Instant lastVerdictAt;
 
-    private io.camelblackpearl.ds3.Ds3Client probeClient;
+    private Ds3Client probeClient;
 
     /**
      * Checks once, without retries, that the appliance answers to the component's settings (see
@@ -112,12 +124,12 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
         String url = configuration.getEndpoint();
         ApplianceCheck.Result result = ApplianceCheck.run(probeClient(), configuration.getDs3Client() != null
                 ? "(an injected ds3Client)" : url.trim());
-        lastVerdictAt = java.time.Instant.now();
+        lastVerdictAt = Instant.now();
         lastVerdict = result;
         return result;
     }
 
-    private synchronized io.camelblackpearl.ds3.Ds3Client probeClient() {
+    private synchronized Ds3Client probeClient() {
         if (configuration.getDs3Client() != null) {
             return configuration.getDs3Client();
         }
@@ -134,7 +146,7 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     }
 
     /** When {@link #getLastVerdict()} was reached. */
-    public java.time.Instant getLastVerdictAt() {
+    public Instant getLastVerdictAt() {
         return lastVerdictAt;
     }
 
@@ -144,14 +156,14 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
     }
 
     /** TLS for these settings: their own SSLContextParameters, else the global ones when enabled, else the JVM's. */
-    javax.net.ssl.SSLContext sslContext(BlackPearlConfiguration settings) {
-        org.apache.camel.support.jsse.SSLContextParameters parameters = settings.getSslContextParameters();
+    SSLContext sslContext(BlackPearlConfiguration settings) {
+        SSLContextParameters parameters = settings.getSslContextParameters();
         if (parameters == null && isUseGlobalSslContextParameters()) {
             parameters = retrieveGlobalSslContextParameters();
         }
         try {
             return parameters == null ? null : parameters.createSSLContext(getCamelContext());
-        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("Invalid option sslContextParameters: " + e.getMessage(), e);
         }
     }
@@ -262,13 +274,13 @@ public class BlackPearlComponent extends HealthCheckComponent implements SSLCont
      * does not set it on the context).
      */
     @Override
-    public org.apache.camel.support.jsse.SSLContextParameters retrieveGlobalSslContextParameters() {
-        org.apache.camel.support.jsse.SSLContextParameters global = SSLContextParametersAware.super.retrieveGlobalSslContextParameters();
+    public SSLContextParameters retrieveGlobalSslContextParameters() {
+        SSLContextParameters global = SSLContextParametersAware.super.retrieveGlobalSslContextParameters();
         if (global == null && isUseGlobalSslContextParameters()) {
-            org.apache.camel.support.jsse.GlobalSSLContextParametersSupplier supplier = getCamelContext().getRegistry()
-                    .findSingleByType(org.apache.camel.support.jsse.GlobalSSLContextParametersSupplier.class);
+            GlobalSSLContextParametersSupplier supplier = getCamelContext().getRegistry()
+                    .findSingleByType(GlobalSSLContextParametersSupplier.class);
             global = supplier != null ? supplier.get() : getCamelContext().getRegistry()
-                    .lookupByNameAndType("sslContextParameters", org.apache.camel.support.jsse.SSLContextParameters.class);
+                    .lookupByNameAndType("sslContextParameters", SSLContextParameters.class);
         }
         return global;
     }

@@ -23,6 +23,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.RollbackExchangeException;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -189,7 +190,7 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
         if (super.isConsumerReady()) {
             return true;
         }
-        if (stateRepository == null || getScheduler() instanceof org.apache.camel.support.DefaultScheduledPollConsumerScheduler) {
+        if (stateRepository == null || getScheduler() instanceof DefaultScheduledPollConsumerScheduler) {
             return false;
         }
         try {

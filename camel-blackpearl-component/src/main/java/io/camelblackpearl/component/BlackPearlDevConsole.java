@@ -2,6 +2,7 @@ package io.camelblackpearl.component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Component;
@@ -97,7 +98,7 @@ public class BlackPearlDevConsole extends AbstractDevConsole {
             client.put("leased", pool.leased());
             client.put("available", pool.idle());
             client.put("pending", pool.pending());
-            client.put("retries", new JsonObject(new java.util.LinkedHashMap<>(shared.retryCounts())));
+            client.put("retries", new JsonObject(new LinkedHashMap<>(shared.retryCounts())));
             clients.add(client);
         }
         json.put("clients", clients);

@@ -1,5 +1,8 @@
 package io.camelblackpearl.component;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** What a {@code blackpearl:} producer does with each message. */
 public enum BlackPearlOperation {
     /** Modify (Active) Job: PUT with priority, name, created_at and flags; the answer is a MasterObjectList. */
@@ -24,7 +27,7 @@ public enum BlackPearlOperation {
 
     /** The operations {@code resource} has, for messages. */
     public static String supportedOn(BlackPearlResource resource) {
-        return java.util.Arrays.stream(values()).filter(op -> op.supports(resource)).map(Enum::name)
-                .collect(java.util.stream.Collectors.joining(", "));
+        return Arrays.stream(values()).filter(op -> op.supports(resource)).map(Enum::name)
+                .collect(Collectors.joining(", "));
     }
 }

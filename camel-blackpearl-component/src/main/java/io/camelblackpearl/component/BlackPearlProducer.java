@@ -7,6 +7,7 @@ import io.camelblackpearl.ds3.JobListFilter;
 import io.camelblackpearl.ds3.JobListing;
 import io.camelblackpearl.ds3.JobModification;
 import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.Ds3Job;
 import io.camelblackpearl.ds3.model.MasterObjectList;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -95,7 +96,7 @@ public class BlackPearlProducer extends DefaultProducer {
     private static void list(Exchange exchange, ExchangeInputs inputs, Ds3Client client, BlackPearlConfiguration options,
                              BlackPearlEndpoint endpoint) {
         JobListFilter filter = endpoint.listFilter(inputs.priority(false), inputs.name());
-        JobListing<? extends io.camelblackpearl.ds3.model.Ds3Job> listing = endpoint.getResource() == BlackPearlResource.completedJob
+        JobListing<? extends Ds3Job> listing = endpoint.getResource() == BlackPearlResource.completedJob
                 ? client.listCompletedJobs(filter, options.getPageLength())
                 : client.listActiveJobs(filter, options.getPageLength());
         Message out = exchange.getMessage();

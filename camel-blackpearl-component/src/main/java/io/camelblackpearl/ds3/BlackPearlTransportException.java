@@ -1,5 +1,7 @@
 package io.camelblackpearl.ds3;
 
+import java.security.cert.CertificateException;
+
 /**
  * No answer: connection refused or reset, timeout, TLS failure. Retryable, except when the appliance's
  * certificate was refused (not trusted, or issued to another host name): sending again cannot change that.
@@ -18,7 +20,7 @@ public class BlackPearlTransportException extends BlackPearlException {
     /** Whether TLS failed because the appliance's certificate was refused: untrusted, expired, or for another host. */
     public boolean isCertificateRefused() {
         for (Throwable t = getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.security.cert.CertificateException) {
+            if (t instanceof CertificateException) {
                 return true;
             }
         }

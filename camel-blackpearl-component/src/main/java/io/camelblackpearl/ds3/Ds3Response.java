@@ -1,5 +1,10 @@
 package io.camelblackpearl.ds3;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,16 +31,16 @@ public record Ds3Response<T>(int status, T body, Map<String, String> headers, in
     public static final String REQUEST_ID_HEADER = "x-amz-request-id";
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The appliance's time when it answered (its {@code Date} header, an HTTP date); empty when absent or malformed. */
-    public Optional<java.time.Instant> date() {
+    public Optional<Instant> date() {
         return header("Date").flatMap(value -> {
             try {
-                return Optional.of(java.time.ZonedDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
                         .toInstant());
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 return Optional.empty();
             }
         });

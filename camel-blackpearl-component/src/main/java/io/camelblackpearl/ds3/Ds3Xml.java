@@ -11,6 +11,7 @@ import io.camelblackpearl.ds3.model.CanceledJob;
 import io.camelblackpearl.ds3.model.CompletedJob;
 import io.camelblackpearl.ds3.model.Ds3Error;
 import io.camelblackpearl.ds3.model.MasterObjectList;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -176,7 +177,7 @@ public final class Ds3Xml {
             return null;
         }
         try {
-            return MAPPER.readValue(rooted(new java.io.ByteArrayInputStream(body), "Error"), Ds3Error.class);
+            return MAPPER.readValue(rooted(new ByteArrayInputStream(body), "Error"), Ds3Error.class);
         } catch (IOException | RuntimeException notAnErrorDocument) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.camelblackpearl.ds3;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.CanceledJob;
 import io.camelblackpearl.ds3.model.CompletedJob;
@@ -10,16 +11,30 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
+import javax.xml.stream.XMLStreamException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -57,9 +72,9 @@ public final class HttpDs3Client implements Ds3Client {
     /** False for a {@link #withRetry} view, which shares the pool of the client it came from. */
     private final boolean ownsConnections;
     /** Reads a list's pages two at a time (see {@link JobPages}). */
-    private final java.util.concurrent.ExecutorService pageReaders;
+    private final ExecutorService pageReaders;
     /** Aborts an attempt still running at the call's deadline. */
-    private final java.util.concurrent.ScheduledExecutorService deadlines;
+    private final ScheduledExecutorService deadlines;
     /** False when the pools were given (by Camel's ExecutorServiceManager, which shuts them down). */
     private final boolean ownsPools;
 
@@ -91,12 +106,12 @@ public final class HttpDs3Client implements Ds3Client {
      * @param deadlines    runs the abort of an attempt at the call's deadline; one thread is enough
      */
     public HttpDs3Client(Ds3ClientSettings settings, Clock clock, RetryListener retryListener,
-                         java.util.concurrent.ExecutorService pageReaders, java.util.concurrent.ScheduledExecutorService deadlines) {
+                         ExecutorService pageReaders, ScheduledExecutorService deadlines) {
         this(settings, clock, retryListener, pageReaders, deadlines, false);
     }
 
     private HttpDs3Client(Ds3ClientSettings settings, Clock clock, RetryListener retryListener,
-                          java.util.concurrent.ExecutorService pageReaders, java.util.concurrent.ScheduledExecutorService deadlines,
+                          ExecutorService pageReaders, ScheduledExecutorService deadlines,
                           boolean ownsPools) {
         this.settings = settings;
         this.clock = clock;
@@ -104,8 +119,8 @@ public final class HttpDs3Client implements Ds3Client {
         this.connections = createConnectionManager(settings);
         this.http = createHttpClient(settings, connections);
         this.ownsConnections = true;
-        this.pageReaders = java.util.Objects.requireNonNull(pageReaders, "pageReaders");
-        this.deadlines = java.util.Objects.requireNonNull(deadlines, "deadlines");
+        this.pageReaders = Objects.requireNonNull(pageReaders, "pageReaders");
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
         this.ownsPools = ownsPools;
     }
 
@@ -119,8 +134,8 @@ public final class HttpDs3Client implements Ds3Client {
         return pool;
     }
 
-    private static java.util.concurrent.ScheduledThreadPoolExecutor ownDeadlines() {
-        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, runnable -> {
+    private static ScheduledThreadPoolExecutor ownDeadlines() {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "blackpearl-call-deadline");
             thread.setDaemon(true);
             return thread;
@@ -374,8 +389,8 @@ public final class HttpDs3Client implements Ds3Client {
         // No Content-Type on body-less calls: an empty line is signed, as the Python and Go SDKs do.
         request.setHeader("Date", signed.get("Date"));
         request.setHeader("Authorization", Ds3RequestSigner.authorization(settings.credentials(), method, rawPath, signed));
-        java.util.concurrent.ScheduledFuture<?> abort = null;
-        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        ScheduledFuture<?> abort = null;
+        AtomicBoolean timedOut = new AtomicBoolean();
         if (deadline != Long.MAX_VALUE) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -403,7 +418,7 @@ public final class HttpDs3Client implements Ds3Client {
     }
 
     private BlackPearlTransportException deadlinePassed(String method, String rawPath) {
-        return new BlackPearlTransportException(method, rawPath, new java.util.concurrent.TimeoutException(
+        return new BlackPearlTransportException(method, rawPath, new TimeoutException(
                 "the call's deadline (callTimeout " + settings.retry().callTimeout() + ") passed during the attempt, which was aborted"));
     }
 
@@ -479,11 +494,11 @@ public final class HttpDs3Client implements Ds3Client {
      */
     private static IOException transportFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException io && !(io instanceof com.fasterxml.jackson.core.JacksonException)) {
+            if (t instanceof IOException io && !(io instanceof JacksonException)) {
                 return io;
             }
-            if (t instanceof javax.xml.stream.XMLStreamException xml && xml.getNestedException() instanceof IOException io
-                    && !(io instanceof com.fasterxml.jackson.core.JacksonException)) {
+            if (t instanceof XMLStreamException xml && xml.getNestedException() instanceof IOException io
+                    && !(io instanceof JacksonException)) {
                 return io;
             }
         }
@@ -503,7 +518,7 @@ public final class HttpDs3Client implements Ds3Client {
      * The answer's headers by lower-cased name, put in a map only when first read: most callers (every modify)
      * never read them, and building the map was a measurable share of a modify's CPU time.
      */
-    private static final class ResponseHeaders extends java.util.AbstractMap<String, String> {
+    private static final class ResponseHeaders extends AbstractMap<String, String> {
         private final Header[] received;
         private Map<String, String> byName;
 
@@ -517,7 +532,7 @@ public final class HttpDs3Client implements Ds3Client {
                 for (Header header : received) {
                     map.put(header.getName().toLowerCase(Locale.ROOT), header.getValue());
                 }
-                byName = java.util.Collections.unmodifiableMap(map);
+                byName = Collections.unmodifiableMap(map);
             }
             return byName;
         }
@@ -542,7 +557,7 @@ public final class HttpDs3Client implements Ds3Client {
         }
 
         @Override
-        public java.util.Set<Entry<String, String>> entrySet() {
+        public Set<Entry<String, String>> entrySet() {
             return byName().entrySet();
         }
     }
@@ -558,9 +573,9 @@ public final class HttpDs3Client implements Ds3Client {
         } catch (NumberFormatException notSeconds) {
             try {
                 Duration until = Duration.between(clock.instant(),
-                        java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
-            } catch (java.time.format.DateTimeParseException notADate) {
+            } catch (DateTimeParseException notADate) {
                 return null;
             }
         }

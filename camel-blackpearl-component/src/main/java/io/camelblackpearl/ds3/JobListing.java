@@ -1,6 +1,7 @@
 package io.camelblackpearl.ds3;
 
 import io.camelblackpearl.ds3.model.Ds3Job;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
  *                          none came. Ages measured against it are right even when this host's clock is not.
  */
 public record JobListing<T extends Ds3Job>(List<T> jobs, long totalResultCount, int pages, int attempts, String requestId,
-                                           java.time.Instant applianceDate) {
+                                           Instant applianceDate) {
 
     public JobListing(List<T> jobs, long totalResultCount, int pages, int attempts, String requestId) {
         this(jobs, totalResultCount, pages, attempts, requestId, null);

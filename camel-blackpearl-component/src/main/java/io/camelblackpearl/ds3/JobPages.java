@@ -1,6 +1,7 @@
 package io.camelblackpearl.ds3;
 
 import io.camelblackpearl.ds3.model.Ds3Job;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ final class JobPages {
         int attempts = 0;
         long offset = 0;
         Ds3Response<List<T>> page = reader.read(0, pageLength);
-        java.time.Instant applianceDate = page.date().orElse(null);
+        Instant applianceDate = page.date().orElse(null);
         while (true) {
             pages++;
             attempts += page.attempts();

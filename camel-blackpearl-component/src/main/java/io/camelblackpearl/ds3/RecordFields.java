@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.xml.stream.XMLStreamReader;
@@ -44,7 +47,7 @@ record RecordFields<T extends Record>(Class<T> type, Map<String, Slot> byName, M
             RecordComponent component = components[i];
             parameterTypes[i] = component.getType();
             String name = xmlName(component);
-            if (component.getType() == java.util.List.class) {
+            if (component.getType() == List.class) {
                 lists.put(name, i);
                 continue;
             }
@@ -63,7 +66,7 @@ record RecordFields<T extends Record>(Class<T> type, Map<String, Slot> byName, M
     /** The element or attribute name of a component: its Jackson annotation's, else its own. */
     private static String xmlName(RecordComponent component) {
         // Jackson's annotations do not target record components: they land on the component's private field.
-        java.lang.reflect.AnnotatedElement field = field(component);
+        AnnotatedElement field = field(component);
         JsonProperty json = field.getAnnotation(JsonProperty.class);
         if (json != null && !json.value().isEmpty()) {
             return json.value();
@@ -75,7 +78,7 @@ record RecordFields<T extends Record>(Class<T> type, Map<String, Slot> byName, M
         return component.getName();
     }
 
-    private static java.lang.reflect.Field field(RecordComponent component) {
+    private static Field field(RecordComponent component) {
         try {
             return component.getDeclaringRecord().getDeclaredField(component.getName());
         } catch (NoSuchFieldException e) {

@@ -2,6 +2,8 @@ package io.camelblackpearl.ds3;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import javax.xml.stream.XMLStreamConstants;
@@ -92,11 +94,11 @@ final class XmlValues {
         } else if (text.charAt(19) != 'Z') {
             return Instant.parse(text);
         }
-        if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
+        if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonth.of(year, month).lengthOfMonth()
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
             return Instant.parse(text); // not the common form, or invalid: Instant.parse decides and words the error
         }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long days = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }
 

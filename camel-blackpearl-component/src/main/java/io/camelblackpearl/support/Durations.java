@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apache.camel.util.TimeUtils;
 
 /**
  * The one duration syntax of every setting of the product (component options, escalation policies, the
@@ -56,7 +57,7 @@ public final class Durations {
                 }
                 throw new IllegalArgumentException("'" + text + "': a duration needs a unit (500ms, 30s, 2m, 1h, 1d)");
             } else if (!s.isEmpty() && TIME_PATTERN.matcher(s.toLowerCase(Locale.ROOT)).matches()) {
-                return Duration.ofMillis(org.apache.camel.util.TimeUtils.toMilliSeconds(s.toLowerCase(Locale.ROOT)));
+                return Duration.ofMillis(TimeUtils.toMilliSeconds(s.toLowerCase(Locale.ROOT)));
             }
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException unreadable) {
             // reported below

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.camelblackpearl.ds3.BlackPearlException;
 import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.CompletedJob;
 import io.camelblackpearl.ds3.model.JobStatus;
 import io.camelblackpearl.ds3.model.MasterObjectList;
 import io.camelblackpearl.ds3.model.Priority;
@@ -15,6 +16,12 @@ import io.camelblackpearl.simulator.SeedPlan;
 import io.camelblackpearl.simulator.SimulatedJob;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class ActiveJobOperationsTest extends BlackPearlTestSupport {
 
     private Exchange send(String uri, Map<String, Object> headers) {
-        Exchange exchange = template.request(uri, e -> e.getMessage().setHeaders(new java.util.HashMap<>(headers)));
+        Exchange exchange = template.request(uri, e -> e.getMessage().setHeaders(new HashMap<>(headers)));
         if (exchange.getException() != null) {
             throw new CamelExecutionException("failed", exchange, exchange.getException());
         }
@@ -92,8 +99,8 @@ class ActiveJobOperationsTest extends BlackPearlTestSupport {
     void createdAtAcceptsEveryDocumentedTypeAndWritesEachFormat() {
         SimulatedJob job = seedJob("archive-3", "LOW", Duration.ofHours(1));
         Instant when = Instant.parse("2025-06-30T12:00:00Z");
-        List<Object> values = List.of(when, java.util.Date.from(when), when.atOffset(java.time.ZoneOffset.ofHours(2)),
-                when.atZone(java.time.ZoneId.of("Europe/Paris")), when.getEpochSecond(), when.toEpochMilli(),
+        List<Object> values = List.of(when, Date.from(when), when.atOffset(ZoneOffset.ofHours(2)),
+                when.atZone(ZoneId.of("Europe/Paris")), when.getEpochSecond(), when.toEpochMilli(),
                 "2025-06-30T14:00:00+02:00", Long.toString(when.getEpochSecond()));
         for (Object value : values) {
             appliance().update(job.id(), j -> j.toBuilder().createdAt(Instant.EPOCH).build());
@@ -125,7 +132,7 @@ class ActiveJobOperationsTest extends BlackPearlTestSupport {
         assertThat(body.id()).isEqualTo(job.id());
         assertThat(body.name()).isEqualTo("verify-5");
         assertThat(body.priority()).isEqualTo(Priority.NORMAL);
-        assertThat(body.createdAt()).isEqualTo(job.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(body.createdAt()).isEqualTo(job.createdAt().truncatedTo(ChronoUnit.MILLIS));
         assertThat(exchange.getMessage().getHeader(BlackPearlConstants.PRIORITY)).isEqualTo("NORMAL");
         assertThat(appliance().requests().get(0).rawPath()).isEqualTo("/_rest_/active_job/" + job.id());
     }
@@ -158,7 +165,7 @@ class ActiveJobOperationsTest extends BlackPearlTestSupport {
         assertThat(jobs).hasSize(2345);
         assertThat(jobs.stream().map(j -> ((ActiveJob) j).id()).distinct().count()).isEqualTo(2345);
         List<Instant> created = jobs.stream().map(j -> ((ActiveJob) j).createdAt()).toList();
-        assertThat(created).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(created).as("newest first").isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(exchange.getMessage().getHeader(BlackPearlConstants.TOTAL_RESULT_COUNT)).isEqualTo(2345L);
         assertThat(exchange.getMessage().getHeader(BlackPearlConstants.REQUEST_ID, String.class)).as("the last page's").isNotBlank();
         List<RecordedRequest> pages = appliance().requests(Ds3Operation.LIST_ACTIVE_JOBS);
@@ -198,13 +205,13 @@ class ActiveJobOperationsTest extends BlackPearlTestSupport {
 
         List<?> jobs = exchange.getMessage().getBody(List.class);
         assertThat(jobs).singleElement().satisfies(j -> {
-            io.camelblackpearl.ds3.model.CompletedJob completed = (io.camelblackpearl.ds3.model.CompletedJob) j;
+            CompletedJob completed = (CompletedJob) j;
             assertThat(completed.id()).isEqualTo(done.id());
             assertThat(completed.finishedAt()).isNotNull();
         });
         assertThat(appliance().requests(Ds3Operation.LIST_COMPLETED_JOBS).get(0).query()).containsEntry("request_type", "PUT");
         Instant date = exchange.getMessage().getHeader(BlackPearlConstants.APPLIANCE_DATE, Instant.class);
-        assertThat(date).as("the appliance's Date header").isCloseTo(Instant.now(), within(5, java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(date).as("the appliance's Date header").isCloseTo(Instant.now(), within(5, ChronoUnit.SECONDS));
         assertThatThrownBy(() -> send("blackpearl:completedJob?operation=cancel", Map.of()))
                 .hasMessageContaining("blackpearl:completedJob has list");
     }

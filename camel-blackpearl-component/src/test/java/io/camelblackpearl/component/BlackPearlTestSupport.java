@@ -5,8 +5,12 @@ import io.camelblackpearl.simulator.SimulatedAppliance;
 import io.camelblackpearl.simulator.SimulatedJob;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +32,7 @@ public abstract class BlackPearlTestSupport extends CamelTestSupport {
 
     /** A context (not started) whose blackpearl component points at {@code endpoint} with these keys. */
     public static CamelContext contextFor(String endpoint, String accessKey, String secretKey) {
-        CamelContext context = new org.apache.camel.impl.DefaultCamelContext();
+        CamelContext context = new DefaultCamelContext();
         BlackPearlComponent component = context.getComponent("blackpearl", BlackPearlComponent.class);
         component.getConfiguration().setEndpoint(endpoint);
         component.getConfiguration().setAccessKey(accessKey);
@@ -37,8 +41,8 @@ public abstract class BlackPearlTestSupport extends CamelTestSupport {
     }
 
     /** One readiness check's result, at exposure "full" (Camel's default shows only the first check when all are UP). */
-    public static org.apache.camel.health.HealthCheck.Result readiness(CamelContext context, String id) {
-        return org.apache.camel.health.HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full")
+    public static HealthCheck.Result readiness(CamelContext context, String id) {
+        return HealthCheckHelper.invoke(context, c -> Map.of(), c -> !c.isReadiness(), "full")
                 .stream().filter(r -> r.getCheck().getId().equals(id))
                 .findFirst().orElseThrow(() -> new AssertionError("no readiness check " + id));
     }

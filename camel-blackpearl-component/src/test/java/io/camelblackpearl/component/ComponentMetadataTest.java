@@ -2,6 +2,7 @@ package io.camelblackpearl.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelblackpearl.ds3.model.Priority;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -9,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.EndpointUriFactory;
@@ -39,14 +43,14 @@ class ComponentMetadataTest {
             assertThat(component).isInstanceOf(PropertyConfigurerGetter.class);
             assertThat(endpoint).isInstanceOf(PropertyConfigurerGetter.class);
             PropertyConfigurerGetter getter = (PropertyConfigurerGetter) endpoint;
-            assertThat(getter.getOptionType("priority", true)).isEqualTo(io.camelblackpearl.ds3.model.Priority.class);
+            assertThat(getter.getOptionType("priority", true)).isEqualTo(Priority.class);
             assertThat(getter.getOptionType("protected", true)).isEqualTo(Boolean.class);
             assertThat(getter.getAutowiredNames()).containsExactly("ds3Client");
             EndpointUriFactory uriFactory = PluginHelper.getUriFactoryResolver(context).resolveFactory("blackpearl", context);
             assertThat(uriFactory).isNotNull();
             assertThat(uriFactory.secretPropertyNames()).containsExactly("secretKey");
             assertThat(uriFactory.propertyNames()).contains("resource", "endpoint", "jobId", "priority", "createdAt", "protected");
-            assertThat(uriFactory.buildUri("blackpearl", java.util.Map.of("resource", "activeJob", "priority", "URGENT"), false))
+            assertThat(uriFactory.buildUri("blackpearl", Map.of("resource", "activeJob", "priority", "URGENT"), false))
                     .isEqualTo("blackpearl:activeJob?priority=URGENT");
         }
     }
@@ -98,12 +102,12 @@ class ComponentMetadataTest {
      */
     @Test
     void theDocsOptionTablesSayWhatTheCatalogSays() throws Exception {
-        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "component.md"));
+        String docs = Files.readString(Path.of("..", "docs", "component.md"));
         try (CamelContext context = new DefaultCamelContext()) {
             JsonObject schema = schema(context);
             JsonObject component = (JsonObject) schema.get("componentProperties");
             JsonObject endpoint = (JsonObject) schema.get("properties");
-            java.util.regex.Pattern rowPattern = java.util.regex.Pattern.compile("^\\| `([a-zA-Z]+)` \\|(.*)\\|\\s*$");
+            Pattern rowPattern = Pattern.compile("^\\| `([a-zA-Z]+)` \\|(.*)\\|\\s*$");
             boolean optionTable = false;
             int compared = 0;
             for (String line : docs.split("\n")) {
@@ -115,7 +119,7 @@ class ComponentMetadataTest {
                     optionTable = true;
                     continue;
                 }
-                java.util.regex.Matcher row = rowPattern.matcher(line);
+                Matcher row = rowPattern.matcher(line);
                 if (!optionTable || !row.matches()) {
                     continue;
                 }

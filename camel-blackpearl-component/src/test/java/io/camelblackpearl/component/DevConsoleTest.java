@@ -7,9 +7,12 @@ import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SeedPlan;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
+import org.apache.camel.support.ResolverHelper;
 import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +36,7 @@ class DevConsoleTest {
                 Thread.sleep(20);
             }
             // one completion after the snapshot moves the consumer's watermark
-            java.util.UUID done = simulator.appliance().activeJobs().get(0).id();
+            UUID done = simulator.appliance().activeJobs().get(0).id();
             simulator.appliance().complete(done);
             long polls = simulator.appliance().count(Ds3Operation.LIST_CANCELED_JOBS);
             while (simulator.appliance().count(Ds3Operation.LIST_CANCELED_JOBS) < polls + 2 && System.nanoTime() < deadline + 10_000_000_000L) {
@@ -41,9 +44,9 @@ class DevConsoleTest {
             }
             context.getComponent("blackpearl", BlackPearlComponent.class).checkAppliance();
 
-            DevConsole console = (DevConsole) org.apache.camel.support.ResolverHelper.resolveService(context,
+            DevConsole console = (DevConsole) ResolverHelper.resolveService(context,
                     "META-INF/services/org/apache/camel/dev-console/", "blackpearl", DevConsole.class).orElseThrow();
-            org.apache.camel.CamelContextAware.trySetCamelContext(console, context);
+            CamelContextAware.trySetCamelContext(console, context);
             String text = (String) console.call(DevConsole.MediaType.TEXT, Map.of());
             assertThat(text).contains("Component blackpearl: " + simulator.endpoint() + " as Y29uc29sZQ==",
                     "last check: REACHABLE", "client " + simulator.endpoint() + ": 2 users (endpoints, health probe)", "consumer events: last poll 20",

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -57,7 +58,7 @@ class DocsExamplesTest extends BlackPearlTestSupport {
 
         template.sendBodyAndHeader("direct:cancel", null, BlackPearlConstants.JOB_ID, job.id().toString());
         assertThat(current(job).status()).isEqualTo("CANCELED");
-        assertThat(restoreEnded.matches(10, java.util.concurrent.TimeUnit.SECONDS))
+        assertThat(restoreEnded.matches(10, TimeUnit.SECONDS))
                 .as("the YAML consumer reported the canceled restore").isTrue();
     }
 }

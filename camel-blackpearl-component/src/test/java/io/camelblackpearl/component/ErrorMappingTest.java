@@ -8,6 +8,7 @@ import io.camelblackpearl.ds3.BlackPearlTransportException;
 import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Fault;
 import io.camelblackpearl.simulator.SimulatedJob;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -127,7 +128,7 @@ class ErrorMappingTest extends BlackPearlTestSupport {
     @Test
     void refusedConnectionIsATransportFailure() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         Exception e = modifyFails(UUID.randomUUID().toString(),

@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SeedPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.util.concurrent.SizedScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 /** The appliance's readiness, as Camel's producers health repository reports it. */
@@ -21,7 +29,7 @@ class HealthChecksTest {
 
     private static HealthCheck.Result check(CamelContext context, String id) {
         // camel.health.producers-enabled=true: Camel leaves producer checks off by default
-        ((org.apache.camel.health.HealthCheckRepository) HealthCheckRegistry.get(context).resolveById("producers")).setEnabled(true);
+        ((HealthCheckRepository) HealthCheckRegistry.get(context).resolveById("producers")).setEnabled(true);
         return BlackPearlTestSupport.readiness(context, id);
     }
 
@@ -53,8 +61,8 @@ class HealthChecksTest {
         }
     }
 
-    private static java.util.Optional<HealthCheck.Result> find(CamelContext context, String id) {
-        return HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full").stream()
+    private static Optional<HealthCheck.Result> find(CamelContext context, String id) {
+        return HealthCheckHelper.invoke(context, c -> Map.of(), c -> !c.isReadiness(), "full").stream()
                 .filter(r -> r.getCheck().getId().equals(id)).findFirst();
     }
 
@@ -68,7 +76,7 @@ class HealthChecksTest {
                 component.getConfiguration().setSecretKey("right");
                 context.start();
                 assertThat(find(context, "blackpearl")).as("camel.health.producers-enabled is false by default").isEmpty();
-                ((org.apache.camel.health.HealthCheckRepository) HealthCheckRegistry.get(context).resolveById("producers")).setEnabled(true);
+                ((HealthCheckRepository) HealthCheckRegistry.get(context).resolveById("producers")).setEnabled(true);
                 assertThat(find(context, "blackpearl")).hasValueSatisfying(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.UP));
             }
             try (CamelContext context = context(simulator.endpoint(), "aGVhbHRo", "right")) {
@@ -113,14 +121,14 @@ class HealthChecksTest {
             context.start();
             context.getEndpoint("blackpearl:activeJob?operation=list", BlackPearlEndpoint.class).start();
             ApplianceClients.Shared shared = context.getComponent("blackpearl", BlackPearlComponent.class).clients().all().iterator().next();
-            assertThat(shared.deadlines).isInstanceOf(org.apache.camel.util.concurrent.SizedScheduledExecutorService.class);
-            java.util.List<java.util.concurrent.ScheduledFuture<?>> pending = new java.util.ArrayList<>();
+            assertThat(shared.deadlines).isInstanceOf(SizedScheduledExecutorService.class);
+            List<ScheduledFuture<?>> pending = new ArrayList<>();
             for (int i = 0; i < 1_500; i++) {
                 // beyond Camel's default queue limit of 1,000: a call is never refused for too many calls in flight
-                pending.add(shared.deadlines.schedule(() -> { }, 1, java.util.concurrent.TimeUnit.HOURS));
+                pending.add(shared.deadlines.schedule(() -> { }, 1, TimeUnit.HOURS));
             }
             pending.forEach(f -> f.cancel(false));
-            assertThat(((org.apache.camel.util.concurrent.SizedScheduledExecutorService) shared.deadlines).getScheduledThreadPoolExecutor()
+            assertThat(((SizedScheduledExecutorService) shared.deadlines).getScheduledThreadPoolExecutor()
                     .getQueue()).as("cancelled aborts leave the queue").isEmpty();
         }
     }

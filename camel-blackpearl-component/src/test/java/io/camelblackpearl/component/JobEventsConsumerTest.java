@@ -14,12 +14,16 @@ import io.camelblackpearl.simulator.SimulatedJob;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.state.FileStateRepository;
@@ -47,7 +51,7 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
         return route(context, id, uri);
     }
 
-    private BlackPearlConsumer route(org.apache.camel.CamelContext context, String id, String uri) throws Exception {
+    private BlackPearlConsumer route(CamelContext context, String id, String uri) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -80,7 +84,7 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
         return job;
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited 15 s").isLessThan(deadline);
@@ -131,7 +135,7 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
         assertThat(events.get(3).body()).isInstanceOf(CanceledJob.class);
         assertThat(events.get(1).body()).as("started and ended between polls: CREATED carries the canceled job")
                 .isInstanceOf(CanceledJob.class);
-        assertThat(events.get(5).at()).isEqualTo(d.createdAt().plus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(events.get(5).at()).isEqualTo(d.createdAt().plus(Duration.ofHours(5)).truncatedTo(ChronoUnit.MILLIS));
         assertThat(events).filteredOn(e -> !e.event().equals("PRIORITY_CHANGED")).allSatisfy(e -> assertThat(e.previousPriority()).isNull());
 
         assertThat(poll(consumer)).as("nothing changed, nothing is emitted again").isEmpty();
@@ -207,7 +211,7 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
         appliance().update(kept.id(), j -> j.toBuilder().priority("URGENT").build());
         appliance().complete(finishing.id());
 
-        org.apache.camel.CamelContext second = createCamelContext();
+        CamelContext second = createCamelContext();
         second.getRegistry().bind("eventState", FileStateRepository.fileStateRepository(dir.resolve("events.state").toFile()));
         second.start();
         try {
@@ -268,7 +272,7 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
      * (the ticket system was down for a minute), with Camel's default error handler (which does not handle).
      */
     private BlackPearlConsumer failingRoute(String id, String uri, Set<String> failFirst) throws Exception {
-        Set<String> failedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -332,7 +336,7 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
         Instant now = Instant.now();
         SimulatedJob stubborn = job("restore-stubborn", "LOW", "GET", now.minusSeconds(60));
         List<SimulatedJob> others = List.of(job("archive-0", "LOW", "PUT", now.minusSeconds(50)));
-        Set<String> down = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> down = ConcurrentHashMap.newKeySet();
         down.add("restore-stubborn");
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -373,7 +377,7 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
         assertThat(succeeded).isEmpty();
         context.stop();
 
-        org.apache.camel.CamelContext second = createCamelContext();
+        CamelContext second = createCamelContext();
         second.getRegistry().bind("eventState", FileStateRepository.fileStateRepository(dir.resolve("events.state").toFile()));
         second.start();
         try {

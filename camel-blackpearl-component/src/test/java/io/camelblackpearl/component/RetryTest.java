@@ -3,6 +3,7 @@ package io.camelblackpearl.component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelblackpearl.ds3.BlackPearlException;
+import io.camelblackpearl.ds3.BlackPearlResponseParseException;
 import io.camelblackpearl.ds3.Ds3ClientSettings;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.HttpDs3Client;
@@ -97,7 +98,7 @@ class RetryTest extends BlackPearlTestSupport {
 
         Exchange exchange = modify(job, "");
 
-        assertThat(exchange.getException()).isInstanceOf(io.camelblackpearl.ds3.BlackPearlResponseParseException.class);
+        assertThat(exchange.getException()).isInstanceOf(BlackPearlResponseParseException.class);
         assertThat(appliance().count(Ds3Operation.MODIFY_ACTIVE_JOB)).isEqualTo(1);
     }
 

@@ -20,9 +20,11 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.Exchange;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Every request carries a current RFC 1123 Date and an S3 v2 signature the appliance can verify. */
@@ -71,9 +73,9 @@ class SignatureAndDateTest extends BlackPearlTestSupport {
         Clock skewed = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(20));
         try (Ds3Simulator simulator = Ds3Simulator.builder().credentials("c2tldw==", "skew-secret").clock(skewed).build().start();
              HttpDs3Client client = new HttpDs3Client(Ds3ClientSettings.of(simulator.endpoint(), new Ds3Credentials("c2tldw==", "skew-secret")))) {
-            SimulatedJob job = SimulatedJob.builder(java.util.UUID.randomUUID()).build();
+            SimulatedJob job = SimulatedJob.builder(UUID.randomUUID()).build();
             simulator.appliance().put(job);
-            BlackPearlException e = org.assertj.core.api.Assertions.catchThrowableOfType(BlackPearlException.class,
+            BlackPearlException e = Assertions.catchThrowableOfType(BlackPearlException.class,
                     () -> client.modifyActiveJob(job.id().toString(), JobModification.ofPriority(Priority.HIGH), true));
             assertThat(e.isClockSkew()).isTrue();
             assertThat(e.isAuthorization()).isFalse();
@@ -87,7 +89,7 @@ class SignatureAndDateTest extends BlackPearlTestSupport {
         try (Ds3Simulator simulator = Ds3Simulator.builder().credentials("c2tldw==", "s").clock(server).build().start();
              HttpDs3Client client = new HttpDs3Client(Ds3ClientSettings.of(simulator.endpoint(), new Ds3Credentials("c2tldw==", "s")),
                      Clock.fixed(Instant.now(), ZoneOffset.UTC))) {
-            SimulatedJob job = SimulatedJob.builder(java.util.UUID.randomUUID()).build();
+            SimulatedJob job = SimulatedJob.builder(UUID.randomUUID()).build();
             simulator.appliance().put(job);
             assertThat(client.modifyActiveJob(job.id().toString(), JobModification.ofPriority(Priority.HIGH), true).status()).isEqualTo(200);
         }

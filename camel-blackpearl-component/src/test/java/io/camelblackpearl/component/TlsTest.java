@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camelblackpearl.ds3.BlackPearlTransportException;
 import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Ds3Simulator;
+import io.camelblackpearl.simulator.SelfSignedCertificate;
 import io.camelblackpearl.simulator.SimulatedJob;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -35,7 +36,7 @@ class TlsTest {
 
     @BeforeAll
     static void startTlsSimulator() {
-        io.camelblackpearl.simulator.SelfSignedCertificate certificate = io.camelblackpearl.simulator.SelfSignedCertificate
+        SelfSignedCertificate certificate = SelfSignedCertificate
                 .create(dir, "localhost", "ip:127.0.0.1,dns:localhost", PASSWORD);
         trustStore = certificate.trustStore();
         simulator = Ds3Simulator.builder().credentials("dGxz", "tls-secret").tls(certificate.serverTls()).build().start();

@@ -3,6 +3,7 @@ package io.camelblackpearl.ds3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camelblackpearl.ds3.model.Priority;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +44,7 @@ class CallDeadlineTest {
              HttpDs3Client client = client(server, new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(2)))) {
             long started = System.nanoTime();
             assertThatThrownBy(() -> client.modifyActiveJob("2d9e5b43-3a5c-4d6e-9f3b-0c1d2e3f4a5b",
-                    JobModification.ofPriority(io.camelblackpearl.ds3.model.Priority.URGENT), false))
+                    JobModification.ofPriority(Priority.URGENT), false))
                     .isInstanceOf(BlackPearlTransportException.class)
                     .hasMessageContaining("PUT /_rest_/active_job/2d9e5b43-3a5c-4d6e-9f3b-0c1d2e3f4a5b failed")
                     .hasMessageContaining("callTimeout PT2S")

@@ -2,9 +2,13 @@ package io.camelblackpearl.ds3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,10 +85,10 @@ class Ds3RequestSignerTest {
     void signsRightWhenTheSecretChangesBetweenRequestsOnOneThread() throws Exception {
         String toSign = "PUT\n\n\nThu, 05 Mar 2026 10:15:30 GMT\n/_rest_/active_job/abc";
         for (String secret : List.of("secret-a", "secret-b", "secret-a", "secret-a", "secret-é")) {
-            javax.crypto.Mac fresh = javax.crypto.Mac.getInstance("HmacSHA1");
-            fresh.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
-            String expected = java.util.Base64.getEncoder().encodeToString(
-                    fresh.doFinal(toSign.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Mac fresh = Mac.getInstance("HmacSHA1");
+            fresh.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            String expected = Base64.getEncoder().encodeToString(
+                    fresh.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
             assertThat(Ds3RequestSigner.signature(secret, toSign)).as(secret).isEqualTo(expected);
         }
     }

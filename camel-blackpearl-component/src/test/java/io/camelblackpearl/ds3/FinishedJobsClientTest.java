@@ -13,6 +13,7 @@ import io.camelblackpearl.simulator.SimulatedJob;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ class FinishedJobsClientTest {
         assertThat(read.name()).isEqualTo(first.name());
         assertThat(read.priority()).isEqualTo(Priority.valueOf(first.priority()));
         assertThat(read.requestType()).isEqualTo(JobRequestType.valueOf(first.requestType()));
-        assertThat(read.createdAt()).isEqualTo(first.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(read.createdAt()).isEqualTo(first.createdAt().truncatedTo(ChronoUnit.MILLIS));
         assertThat(read.bucketId()).isEqualTo(first.bucketId());
         assertThat(read.completedSizeInBytes()).isEqualTo(read.originalSizeInBytes());
         assertThat(read.dateCompleted()).isNotNull();

@@ -2,10 +2,14 @@ package io.camelblackpearl.ds3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelblackpearl.ds3.model.Priority;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +101,7 @@ class HostileAnswersTest {
         RawHttpServer.Answer huge = (out, written) -> {
             out.write(RawHttpServer.head(500, "application/xml", size));
             byte[] chunk = new byte[64 * 1024];
-            java.util.Arrays.fill(chunk, (byte) 'x');
+            Arrays.fill(chunk, (byte) 'x');
             for (long sent = 0; sent < size; sent += chunk.length) {
                 out.write(chunk);
                 written.addAndGet(chunk.length);
@@ -131,7 +135,7 @@ class HostileAnswersTest {
 
     /** An answer that announces {@code announced} bytes and sends only {@code sent}, then closes. */
     private static RawHttpServer.Answer cutShort(String sent, long announced) {
-        byte[] bytes = sent.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = sent.getBytes(StandardCharsets.UTF_8);
         return (out, written) -> {
             out.write(RawHttpServer.head(200, "application/xml", announced));
             out.write(bytes);
@@ -145,7 +149,7 @@ class HostileAnswersTest {
         String head = SUMMARY_HEAD.substring(0, SUMMARY_HEAD.indexOf("<Node "));
         try (RawHttpServer server = new RawHttpServer(cutShort(head, head.length() + 100_000));
              HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(2))) {
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> client.getJob("9297aeb5-8e3c-407a-ab0f-26e307d064dd", false)))
+            assertThat(Assertions.catchThrowable(() -> client.getJob("9297aeb5-8e3c-407a-ab0f-26e307d064dd", false)))
                     .isInstanceOf(BlackPearlTransportException.class)
                     .hasMessageContaining("GET /_rest_/job/9297aeb5-8e3c-407a-ab0f-26e307d064dd failed");
             assertThat(client.connectionPool().leased()).isZero();
@@ -168,12 +172,12 @@ class HostileAnswersTest {
         try (RawHttpServer server = new RawHttpServer(RawHttpServer.text(200, "application/xml", whole));
              HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(2))) {
             assertThat(client.getJob("9297aeb5-8e3c-407a-ab0f-26e307d064dd", false).body().priority())
-                    .isEqualTo(io.camelblackpearl.ds3.model.Priority.HIGH);
+                    .isEqualTo(Priority.HIGH);
             assertThat(client.connectionPool()).as("drained and kept").isEqualTo(new HttpDs3Client.PoolStats(0, 1, 0));
         }
         try (RawHttpServer server = new RawHttpServer(cutShort(SUMMARY_HEAD + CHUNK, 10_000));
              HttpDs3Client client = client(server.endpoint(), Duration.ofSeconds(2))) {
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> client.getJob("9297aeb5-8e3c-407a-ab0f-26e307d064dd", false)))
+            assertThat(Assertions.catchThrowable(() -> client.getJob("9297aeb5-8e3c-407a-ab0f-26e307d064dd", false)))
                     .isInstanceOf(BlackPearlTransportException.class);
             assertThat(client.connectionPool().leased()).isZero();
         }

@@ -13,6 +13,8 @@ import io.camelblackpearl.ds3.model.JobNode;
 import io.camelblackpearl.ds3.model.MasterObjectList;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -58,7 +60,7 @@ class ModelFieldsTest {
 
     private static String name(RecordComponent component) {
         // Jackson's annotations do not target record components: they land on the component's private field.
-        java.lang.reflect.AnnotatedElement field = field(component);
+        AnnotatedElement field = field(component);
         JsonProperty json = field.getAnnotation(JsonProperty.class);
         if (json != null) {
             return json.value();
@@ -66,7 +68,7 @@ class ModelFieldsTest {
         return field.getAnnotation(JacksonXmlProperty.class).localName();
     }
 
-    private static java.lang.reflect.Field field(RecordComponent component) {
+    private static Field field(RecordComponent component) {
         try {
             return component.getDeclaringRecord().getDeclaredField(component.getName());
         } catch (NoSuchFieldException e) {

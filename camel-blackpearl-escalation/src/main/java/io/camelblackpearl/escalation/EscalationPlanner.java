@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -126,7 +128,7 @@ public final class EscalationPlanner {
 
         candidates.sort(OLDEST_FIRST);
         List<EscalationDecision> decisions = new ArrayList<>(candidates.size());
-        java.util.Set<UUID> byLadder = new java.util.HashSet<>();
+        Set<UUID> byLadder = new HashSet<>();
         for (Candidate c : candidates) {
             DeadlineJob d = byId.get(c.job.id());
             if (d != null && d.raisedTo != null && !c.target.isAbove(d.raisedTo)) {

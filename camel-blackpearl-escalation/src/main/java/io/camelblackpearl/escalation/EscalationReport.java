@@ -2,6 +2,8 @@ package io.camelblackpearl.escalation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +113,8 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
         return t == null ? "" : MINUTE.format(t);
     }
 
-    private static final java.time.format.DateTimeFormatter MINUTE =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     private static String abbreviate(String s, int max) {
         if (s == null) {

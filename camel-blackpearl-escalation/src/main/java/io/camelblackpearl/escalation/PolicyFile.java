@@ -7,8 +7,10 @@ import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.JobRequestType;
 import io.camelblackpearl.ds3.model.Priority;
 import io.camelblackpearl.support.Durations;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -77,7 +80,7 @@ public final class PolicyFile {
     }
 
     public static EscalationPolicy parse(String yaml, String source, ConditionCompiler conditions) {
-        return parse(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source, conditions);
+        return parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), source, conditions);
     }
 
     private EscalationPolicy policy(JsonNode root) {
@@ -130,7 +133,7 @@ public final class PolicyFile {
         }
         onlyKeys(node, RULE_KEYS, id, null);
         JobSelector match = selector(node.get("match"), id);
-        java.time.Duration deadline = null;
+        Duration deadline = null;
         if (node.hasNonNull("deadline")) {
             deadline = duration(node.get("deadline").asText(), id, "deadline");
             if (deadline.isZero() || deadline.isNegative()) {
@@ -316,7 +319,7 @@ public final class PolicyFile {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw fail(id, (prefix == null ? "" : prefix) + name, "unknown field; expected one of " + new java.util.TreeSet<>(allowed));
+                throw fail(id, (prefix == null ? "" : prefix) + name, "unknown field; expected one of " + new TreeSet<>(allowed));
             }
         }
     }

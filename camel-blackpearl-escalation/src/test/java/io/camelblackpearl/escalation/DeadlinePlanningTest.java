@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,8 +118,8 @@ class DeadlinePlanningTest {
         EscalationPlanner.Plan plan = plan(jobs, POLICY);
         assertThat(plan.decisions()).extracting(EscalationDecision::jobName, EscalationDecision::to, EscalationDecision::outcome)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("restore-b due=2026-12-03T12:15Z", Priority.URGENT, EscalationOutcome.PLANNED),
-                        org.assertj.core.groups.Tuple.tuple("restore-a due=2026-12-03T12:20Z", Priority.URGENT,
+                        Tuple.tuple("restore-b due=2026-12-03T12:15Z", Priority.URGENT, EscalationOutcome.PLANNED),
+                        Tuple.tuple("restore-a due=2026-12-03T12:20Z", Priority.URGENT,
                                 EscalationOutcome.SKIPPED_DEADLINE_UNREACHABLE));
         assertThat(plan.decisions()).filteredOn(d -> d.jobName().startsWith("restore-a")).singleElement()
                 .satisfies(d -> assertThat(d.reason()).contains("even at HIGH (URGENT is full)"));

@@ -5,10 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelblackpearl.ds3.model.JobRequestType;
 import io.camelblackpearl.ds3.model.Priority;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,10 +30,10 @@ class PolicyFileTest {
     static final String EXAMPLE = resource("/escalation/example-policy.yaml");
 
     static String resource(String name) {
-        try (java.io.InputStream in = PolicyFileTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (InputStream in = PolicyFileTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -50,8 +59,8 @@ class PolicyFileTest {
 
     @Test
     void theDocumentedExamplesAreValidPolicies() throws Exception {
-        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "escalation.md"));
-        java.util.regex.Matcher blocks = java.util.regex.Pattern.compile("```yaml\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(docs);
+        String docs = Files.readString(Path.of("..", "docs", "escalation.md"));
+        Matcher blocks = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(docs);
         assertThat(blocks.find()).isTrue();
         EscalationPolicy format = PolicyFile.parse(blocks.group(1), "docs/escalation.md", condition -> job -> true);
         assertThat(format.rules()).extracting(EscalationRule::id).containsExactly("restores", "default");
@@ -72,8 +81,8 @@ class PolicyFileTest {
         assertThat(deadlines.deadlineMargin().share()).isEqualTo(0.25);
         assertThat(deadlines.rules()).extracting(EscalationRule::id, EscalationRule::deadlineFromName, EscalationRule::deadline,
                 EscalationRule::ceiling).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("named-deadlines", true, null, Priority.HIGH),
-                org.assertj.core.groups.Tuple.tuple("restores", false, Duration.ofHours(6), Priority.URGENT));
+                Tuple.tuple("named-deadlines", true, null, Priority.HIGH),
+                Tuple.tuple("restores", false, Duration.ofHours(6), Priority.URGENT));
     }
 
     @Test

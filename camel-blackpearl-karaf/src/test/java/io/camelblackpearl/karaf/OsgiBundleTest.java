@@ -3,6 +3,8 @@ package io.camelblackpearl.karaf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -24,6 +28,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.camel.Component;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -116,7 +122,7 @@ class OsgiBundleTest {
             Matcher className = Pattern.compile("(?m)^class=(\\S+)").matcher(service);
             assertThat(className.find()).as(service).isTrue();
             Class<?> component = bundle.loadClass(className.group(1));
-            assertThat(org.apache.camel.Component.class.isAssignableFrom(component))
+            assertThat(Component.class.isAssignableFrom(component))
                     .as("the service file names a Camel component, seen through the framework's Camel packages").isTrue();
             assertThat(bundle.getEntry("META-INF/services/org/apache/camel/configurer/blackpearl-component")).isNotNull();
         } finally {
@@ -188,7 +194,7 @@ class OsgiBundleTest {
             bundles.add(bundle.group(1) == null ? jar : wrap(jar, bundle.group(5).replace("&amp;", "&")));
         }
         for (String artifact : FROM_CAMEL_FEATURES) {
-            bundles.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator)).map(Path::of)
+            bundles.add(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
                     .filter(p -> p.getFileName().toString().matches(Pattern.quote(artifact) + "-[0-9][^-]*\\.jar")).findFirst()
                     .orElseThrow(() -> new AssertionError(artifact + " is not on the test class path")));
         }
@@ -208,13 +214,13 @@ class OsgiBundleTest {
         }
         Path wrapped = dir.resolve("wrapped-" + jar.getFileName());
         try (JarFile in = new JarFile(jar.toFile())) {
-            Set<String> packages = new java.util.TreeSet<>();
+            Set<String> packages = new TreeSet<>();
             in.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class") && n.contains("/"))
                     .forEach(n -> packages.add(n.substring(0, n.lastIndexOf('/')).replace('/', '.')));
             Matcher export = Pattern.compile("([a-z0-9.]+)\\.\\*;version=([0-9.]+)").matcher(headers.remove("Export-Package"));
             assertThat(export.matches()).as("an Export-Package of the form prefix.*;version=V in %s", instructions).isTrue();
             String exports = packages.stream().filter(p -> p.equals(export.group(1)) || p.startsWith(export.group(1) + "."))
-                    .map(p -> p + ";version=" + export.group(2)).collect(java.util.stream.Collectors.joining(","));
+                    .map(p -> p + ";version=" + export.group(2)).collect(Collectors.joining(","));
             Manifest manifest = new Manifest();
             Attributes main = manifest.getMainAttributes();
             main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -285,7 +291,7 @@ class OsgiBundleTest {
             }
             // Reading XML through the bundle's wiring: Jackson, Woodstox and Stax2 from their bundles.
             Class<?> xml = component.loadClass("io.camelblackpearl.ds3.Ds3Xml");
-            Object jobs = xml.getMethod("readActiveJobs", InputStream.class).invoke(null, new java.io.ByteArrayInputStream(
+            Object jobs = xml.getMethod("readActiveJobs", InputStream.class).invoke(null, new ByteArrayInputStream(
                     "<Data><Job><Id>2d9e5b43-3a5c-4d6e-9f3b-0c1d2e3f4a5b</Id><Priority>HIGH</Priority></Job></Data>"
                             .getBytes(StandardCharsets.UTF_8)));
             assertThat((List<?>) jobs).hasSize(1);

@@ -1,5 +1,6 @@
 package io.camelblackpearl.cluster;
 
+import io.camelblackpearl.support.Durations;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -68,7 +69,7 @@ public record ClusterSettings(String jdbcUrl, String username, String password, 
 
     /** The product's duration syntax ({@link io.camelblackpearl.support.Durations}): {@code 2s}, {@code 500ms}, {@code 1m}, {@code PT2S}. */
     public static Duration parseDuration(String text) {
-        return io.camelblackpearl.support.Durations.parse(text);
+        return Durations.parse(text);
     }
 
     @Override

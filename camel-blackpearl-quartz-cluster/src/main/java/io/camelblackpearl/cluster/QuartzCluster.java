@@ -4,14 +4,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
@@ -176,12 +180,12 @@ public final class QuartzCluster implements AutoCloseable {
      * consumers' that poll on a {@link ClusterPollScheduler}.
      */
     public static Set<TriggerKey> ownedTriggers(CamelContext context) {
-        Set<TriggerKey> owned = new java.util.HashSet<>();
-        for (org.apache.camel.Route route : context.getRoutes()) {
+        Set<TriggerKey> owned = new HashSet<>();
+        for (Route route : context.getRoutes()) {
             if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
                 owned.add(quartz.getTriggerKey());
             }
-            if (route.getConsumer() instanceof org.apache.camel.support.ScheduledPollConsumer polling
+            if (route.getConsumer() instanceof ScheduledPollConsumer polling
                     && polling.getScheduler() instanceof ClusterPollScheduler scheduler) {
                 owned.add(new TriggerKey(scheduler.getTriggerId(), scheduler.getTriggerGroup()));
             }
@@ -202,7 +206,7 @@ public final class QuartzCluster implements AutoCloseable {
         for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(TRIGGER_GROUP))) {
             if (!owned.contains(key)) {
                 scheduler.unscheduleJob(key);
-                scheduler.deleteJob(new org.quartz.JobKey(key.getName(), key.getGroup()));
+                scheduler.deleteJob(new JobKey(key.getName(), key.getGroup()));
                 LOG.info("Removed the stale escalation trigger {}: no route owns it any more", key);
             }
         }

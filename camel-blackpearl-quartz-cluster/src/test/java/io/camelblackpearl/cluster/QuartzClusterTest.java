@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -143,12 +144,12 @@ class QuartzClusterTest {
 
     @Test
     void cronsForPeriods() {
-        assertThat(CronSchedule.every("delay", java.time.Duration.ofSeconds(30))).isEqualTo("0/30 * * * * ?");
-        assertThat(CronSchedule.every("delay", java.time.Duration.ofMinutes(5))).isEqualTo("0 0/5 * * * ?");
-        assertThat(CronSchedule.every("delay", java.time.Duration.ofHours(6))).isEqualTo("0 0 0/6 * * ?");
-        assertThat(CronSchedule.every("delay", java.time.Duration.ofDays(1))).isEqualTo("0 0 0 * * ?");
-        for (java.time.Duration odd : new java.time.Duration[] {java.time.Duration.ofSeconds(7), java.time.Duration.ofMillis(1500),
-            java.time.Duration.ofMinutes(7), java.time.Duration.ofHours(5)}) {
+        assertThat(CronSchedule.every("delay", Duration.ofSeconds(30))).isEqualTo("0/30 * * * * ?");
+        assertThat(CronSchedule.every("delay", Duration.ofMinutes(5))).isEqualTo("0 0/5 * * * ?");
+        assertThat(CronSchedule.every("delay", Duration.ofHours(6))).isEqualTo("0 0 0/6 * * ?");
+        assertThat(CronSchedule.every("delay", Duration.ofDays(1))).isEqualTo("0 0 0 * * ?");
+        for (Duration odd : new Duration[] {Duration.ofSeconds(7), Duration.ofMillis(1500),
+            Duration.ofMinutes(7), Duration.ofHours(5)}) {
             assertThatThrownBy(() -> CronSchedule.every("escalation.events.delay", odd))
                     .hasMessageContaining("escalation.events.delay").hasMessageContaining(odd.toString());
         }

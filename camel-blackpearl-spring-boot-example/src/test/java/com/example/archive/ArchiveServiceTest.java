@@ -6,6 +6,9 @@ import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SeedPlan;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +47,8 @@ class ArchiveServiceTest {
      */
     @Test
     void startsReportsEscalatesInDryRunAndIsHealthy() throws InterruptedException {
-        java.util.Map<String, String> before = priorities();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        Map<String, String> before = priorities();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (successfulRuns() < 2 || SIMULATOR.appliance().requests(Ds3Operation.LIST_ACTIVE_JOBS).stream()
                 .noneMatch(r -> r.param("priority").filter("LOW"::equals).isPresent())) {
             assertThat(System.nanoTime()).as("two escalation runs and the queue report's listing of LOW jobs within 30 s; "
@@ -69,8 +72,8 @@ class ArchiveServiceTest {
         return 0;
     }
 
-    private static java.util.Map<String, String> priorities() {
-        java.util.Map<String, String> byId = new java.util.TreeMap<>();
+    private static Map<String, String> priorities() {
+        Map<String, String> byId = new TreeMap<>();
         SIMULATOR.appliance().activeJobs().forEach(j -> byId.put(j.id().toString(), j.priority()));
         return byId;
     }

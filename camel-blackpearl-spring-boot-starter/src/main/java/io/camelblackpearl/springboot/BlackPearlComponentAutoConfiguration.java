@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * {@code camel.component.blackpearl.*} applied the camel-spring-boot way: a {@link ComponentCustomizer} that
@@ -35,7 +36,7 @@ public class BlackPearlComponentAutoConfiguration {
 
     @Bean
     public ComponentCustomizer blackpearlComponentCustomizer(CamelContext camelContext, BlackPearlComponentProperties properties,
-                                                             org.springframework.core.env.Environment environment) {
+                                                             Environment environment) {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {

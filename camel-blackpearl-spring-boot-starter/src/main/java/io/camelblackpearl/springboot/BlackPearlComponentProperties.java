@@ -1,5 +1,10 @@
 package io.camelblackpearl.springboot;
 
+import io.camelblackpearl.component.BlackPearlOperation;
+import io.camelblackpearl.ds3.CreatedAtFormat;
+import io.camelblackpearl.ds3.model.JobRequestType;
+import io.camelblackpearl.ds3.model.Priority;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -48,7 +53,7 @@ public class BlackPearlComponentProperties {
      * How created_at is written: ISO_8601 (2026-01-01T00:00:00.000Z), EPOCH_MILLIS (what the official Java SDK
      * sends), EPOCH_SECONDS.
      */
-    private io.camelblackpearl.ds3.CreatedAtFormat createdAtFormat;
+    private CreatedAtFormat createdAtFormat;
 
     /**
      * modify: whether the appliance may clean the job up when it is dead (BlackPearl 5.6 or later).
@@ -85,7 +90,7 @@ public class BlackPearlComponentProperties {
     /**
      * modify, get, list, cancel or truncate.
      */
-    private io.camelblackpearl.component.BlackPearlOperation operation;
+    private BlackPearlOperation operation;
 
     /**
      * list and the consumer: jobs per request. Every page is read, until Total-Result-Count jobs were read or a page
@@ -97,7 +102,7 @@ public class BlackPearlComponentProperties {
      * modify: the priority to set. list: the priority to filter by. URGENT, HIGH, NORMAL, LOW (any case in the
      * header).
      */
-    private io.camelblackpearl.ds3.model.Priority priority;
+    private Priority priority;
 
     /**
      * modify: whether the job is protected from deletion (BlackPearl 5.6 or later).
@@ -107,7 +112,7 @@ public class BlackPearlComponentProperties {
     /**
      * list and the consumer: only PUT, GET or VERIFY jobs.
      */
-    private io.camelblackpearl.ds3.model.JobRequestType requestType;
+    private JobRequestType requestType;
 
     /**
      * list and the consumer: only jobs of the user with this UUID.
@@ -127,12 +132,12 @@ public class BlackPearlComponentProperties {
      * attempt still running at it is aborted and its connection released, so a call takes at most callTimeout (for a
      * list, each page's call). 0: no deadline.
      */
-    private java.time.Duration callTimeout;
+    private Duration callTimeout;
 
     /**
      * Milliseconds (or 10s, 1m) to wait for a TCP/TLS connection; 0 waits forever.
      */
-    private java.time.Duration connectTimeout;
+    private Duration connectTimeout;
 
     /**
      * A DS3 client to use instead of building one from the connection options; the endpoint does not close a client
@@ -159,19 +164,19 @@ public class BlackPearlComponentProperties {
     /**
      * Milliseconds (or 30s, 2m) to wait for data once a request is sent; 0 waits forever.
      */
-    private java.time.Duration responseTimeout;
+    private Duration responseTimeout;
 
     /**
      * Milliseconds (or 200ms, 1s): the upper bound of the first retry's wait; it doubles per retry up to
      * retryMaxDelay, and the actual wait is drawn at random below it (full jitter).
      */
-    private java.time.Duration retryInitialDelay;
+    private Duration retryInitialDelay;
 
     /**
      * Milliseconds (or 10s): the longest wait between attempts; an appliance's Retry-After (seconds or an HTTP date)
      * longer than this is shortened to it.
      */
-    private java.time.Duration retryMaxDelay;
+    private Duration retryMaxDelay;
 
     /**
      * Used for enabling or disabling all consumer based health checks from this component
@@ -234,7 +239,7 @@ public class BlackPearlComponentProperties {
     /**
      * Milliseconds (or 4h, 2d): the age at which an active job is reported WAITING, once.
      */
-    private java.time.Duration waitingAfter;
+    private Duration waitingAfter;
 
     /**
      * The key of this consumer's state in the repository (blackpearl-events-the route id); give each consumer of one
@@ -298,11 +303,11 @@ public class BlackPearlComponentProperties {
         this.createdAt = createdAt;
     }
 
-    public io.camelblackpearl.ds3.CreatedAtFormat getCreatedAtFormat() {
+    public CreatedAtFormat getCreatedAtFormat() {
         return createdAtFormat;
     }
 
-    public void setCreatedAtFormat(io.camelblackpearl.ds3.CreatedAtFormat createdAtFormat) {
+    public void setCreatedAtFormat(CreatedAtFormat createdAtFormat) {
         this.createdAtFormat = createdAtFormat;
     }
 
@@ -346,11 +351,11 @@ public class BlackPearlComponentProperties {
         this.name = name;
     }
 
-    public io.camelblackpearl.component.BlackPearlOperation getOperation() {
+    public BlackPearlOperation getOperation() {
         return operation;
     }
 
-    public void setOperation(io.camelblackpearl.component.BlackPearlOperation operation) {
+    public void setOperation(BlackPearlOperation operation) {
         this.operation = operation;
     }
 
@@ -362,11 +367,11 @@ public class BlackPearlComponentProperties {
         this.pageLength = pageLength;
     }
 
-    public io.camelblackpearl.ds3.model.Priority getPriority() {
+    public Priority getPriority() {
         return priority;
     }
 
-    public void setPriority(io.camelblackpearl.ds3.model.Priority priority) {
+    public void setPriority(Priority priority) {
         this.priority = priority;
     }
 
@@ -378,11 +383,11 @@ public class BlackPearlComponentProperties {
         this.protectedJob = protectedJob;
     }
 
-    public io.camelblackpearl.ds3.model.JobRequestType getRequestType() {
+    public JobRequestType getRequestType() {
         return requestType;
     }
 
-    public void setRequestType(io.camelblackpearl.ds3.model.JobRequestType requestType) {
+    public void setRequestType(JobRequestType requestType) {
         this.requestType = requestType;
     }
 
@@ -402,19 +407,19 @@ public class BlackPearlComponentProperties {
         this.autowiredEnabled = autowiredEnabled;
     }
 
-    public java.time.Duration getCallTimeout() {
+    public Duration getCallTimeout() {
         return callTimeout;
     }
 
-    public void setCallTimeout(java.time.Duration callTimeout) {
+    public void setCallTimeout(Duration callTimeout) {
         this.callTimeout = callTimeout;
     }
 
-    public java.time.Duration getConnectTimeout() {
+    public Duration getConnectTimeout() {
         return connectTimeout;
     }
 
-    public void setConnectTimeout(java.time.Duration connectTimeout) {
+    public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
@@ -450,27 +455,27 @@ public class BlackPearlComponentProperties {
         this.maxRetries = maxRetries;
     }
 
-    public java.time.Duration getResponseTimeout() {
+    public Duration getResponseTimeout() {
         return responseTimeout;
     }
 
-    public void setResponseTimeout(java.time.Duration responseTimeout) {
+    public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
 
-    public java.time.Duration getRetryInitialDelay() {
+    public Duration getRetryInitialDelay() {
         return retryInitialDelay;
     }
 
-    public void setRetryInitialDelay(java.time.Duration retryInitialDelay) {
+    public void setRetryInitialDelay(Duration retryInitialDelay) {
         this.retryInitialDelay = retryInitialDelay;
     }
 
-    public java.time.Duration getRetryMaxDelay() {
+    public Duration getRetryMaxDelay() {
         return retryMaxDelay;
     }
 
-    public void setRetryMaxDelay(java.time.Duration retryMaxDelay) {
+    public void setRetryMaxDelay(Duration retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
     }
 
@@ -546,11 +551,11 @@ public class BlackPearlComponentProperties {
         this.events = events;
     }
 
-    public java.time.Duration getWaitingAfter() {
+    public Duration getWaitingAfter() {
         return waitingAfter;
     }
 
-    public void setWaitingAfter(java.time.Duration waitingAfter) {
+    public void setWaitingAfter(Duration waitingAfter) {
         this.waitingAfter = waitingAfter;
     }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConstants;
+import io.camelblackpearl.ds3.model.CompletedJob;
 import io.camelblackpearl.escalation.route.EscalationProcessor;
 import io.camelblackpearl.simulator.Ds3Operation;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SimulatedJob;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -67,7 +70,7 @@ class BlackPearlStarterTest {
     @Autowired
     ProducerTemplate template;
     @Autowired
-    org.apache.camel.ConsumerTemplate consumer;
+    ConsumerTemplate consumer;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -102,12 +105,12 @@ class BlackPearlStarterTest {
         }
         SimulatedJob job = SimulatorForBoot.job(SIMULATOR, "LOW", Duration.ofHours(3));
         SIMULATOR.appliance().complete(job.id()); // started and ended between polls: its ending is reported all the same
-        org.apache.camel.Exchange event = consumer.receive("seda:job-events", 10_000);
+        Exchange event = consumer.receive("seda:job-events", 10_000);
         assertThat(event).as("an event within 10 s").isNotNull();
         assertThat(event.getMessage().getHeader(BlackPearlConstants.EVENT)).as("CREATED is not among the chosen events")
                 .isEqualTo("COMPLETED");
         assertThat(event.getMessage().getHeader(BlackPearlConstants.JOB_ID)).isEqualTo(job.id().toString());
-        assertThat(event.getMessage().getBody()).isInstanceOf(io.camelblackpearl.ds3.model.CompletedJob.class);
+        assertThat(event.getMessage().getBody()).isInstanceOf(CompletedJob.class);
     }
 
     @Test

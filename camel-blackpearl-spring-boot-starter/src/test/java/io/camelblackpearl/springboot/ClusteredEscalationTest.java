@@ -2,6 +2,7 @@ package io.camelblackpearl.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelblackpearl.cluster.ClusterPollScheduler;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SimulatedJob;
 import java.nio.file.Files;
@@ -11,10 +12,18 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,18 +86,18 @@ class ClusteredEscalationTest {
 
     /** A user's job-event route in cluster mode, as docs/spring-boot.md shows it. */
     /** The job ids of the events the user's route received. */
-    static final java.util.List<String> EVENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
     @org.springframework.boot.test.context.TestConfiguration
     static class JobEventRoute {
         @org.springframework.context.annotation.Bean
-        io.camelblackpearl.cluster.ClusterPollScheduler jobEventScheduler() {
-            return new io.camelblackpearl.cluster.ClusterPollScheduler("job-events", "0/1 * * * * ?");
+        ClusterPollScheduler jobEventScheduler() {
+            return new ClusterPollScheduler("job-events", "0/1 * * * * ?");
         }
 
         @org.springframework.context.annotation.Bean
-        org.apache.camel.builder.RouteBuilder jobEvents() {
-            return new org.apache.camel.builder.RouteBuilder() {
+        RouteBuilder jobEvents() {
+            return new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("blackpearl:activeJob?scheduler=#jobEventScheduler&stateRepository=#blackpearlClusterState"
@@ -118,23 +127,23 @@ class ClusteredEscalationTest {
                 assertThat(triggers.next()).as("the job-event poll's trigger in the clustered job store").isTrue();
             }
             try (ResultSet state = s.executeQuery("SELECT state_key FROM blackpearl_state ORDER BY state_key")) {
-                java.util.List<String> keys = new java.util.ArrayList<>();
+                List<String> keys = new ArrayList<>();
                 while (state.next()) {
                     keys.add(state.getString(1));
                 }
                 assertThat(keys).contains("blackpearl-escalation-last-success", "blackpearl-events-job-events");
             }
         }
-        org.apache.camel.health.HealthCheck escalation = org.apache.camel.health.HealthCheckHelper
+        HealthCheck escalation = HealthCheckHelper
                 .invokeReadiness(camelContext).stream().filter(r -> r.getCheck().getId().equals("blackpearl-escalation"))
                 .findFirst().orElseThrow().getCheck();
-        org.apache.camel.health.HealthCheck.Result result = escalation.call();
-        assertThat(result.getState()).isEqualTo(org.apache.camel.health.HealthCheck.State.UP);
+        HealthCheck.Result result = escalation.call();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(result.getDetails()).containsEntry("scope", "cluster");
-        assertThat(org.apache.camel.health.HealthCheckHelper.invokeReadiness(camelContext))
+        assertThat(HealthCheckHelper.invokeReadiness(camelContext))
                 .anySatisfy(r -> {
                     assertThat(r.getCheck().getId()).isEqualTo("blackpearl-cluster");
-                    assertThat(r.getState()).isEqualTo(org.apache.camel.health.HealthCheck.State.UP);
+                    assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
                 });
     }
 
@@ -151,7 +160,7 @@ class ClusteredEscalationTest {
         try (Connection c = DriverManager.getConnection(DATABASE[0], DATABASE[1], DATABASE[2]);
              Statement s = c.createStatement();
              ResultSet triggers = s.executeQuery("SELECT TRIGGER_NAME FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'blackpearl'")) {
-            java.util.Set<String> names = new java.util.TreeSet<>();
+            Set<String> names = new TreeSet<>();
             while (triggers.next()) {
                 names.add(triggers.getString(1));
             }

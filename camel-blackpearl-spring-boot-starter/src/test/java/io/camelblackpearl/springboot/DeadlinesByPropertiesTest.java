@@ -7,6 +7,7 @@ import io.camelblackpearl.simulator.SimulatedJob;
 import io.camelblackpearl.simulator.work.Arrivals;
 import io.camelblackpearl.simulator.work.WorkModel;
 import io.camelblackpearl.simulator.work.WorkSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +44,7 @@ class DeadlinesByPropertiesTest {
     static {
         try {
             PROGRESS = Files.createTempDirectory("progress").resolve("escalation-progress.state");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         Ds3Simulator.Builder builder = Ds3Simulator.builder().credentials(SimulatorForBoot.ACCESS_KEY, "boot-secret-from-a-properties-file")

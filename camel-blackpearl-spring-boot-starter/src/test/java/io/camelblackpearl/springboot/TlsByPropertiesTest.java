@@ -6,6 +6,8 @@ import io.camelblackpearl.component.BlackPearlConstants;
 import io.camelblackpearl.simulator.Ds3Simulator;
 import io.camelblackpearl.simulator.SelfSignedCertificate;
 import io.camelblackpearl.simulator.SimulatedJob;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +38,8 @@ class TlsByPropertiesTest {
     private static Path directory() {
         try {
             return Files.createTempDirectory("boot-tls");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

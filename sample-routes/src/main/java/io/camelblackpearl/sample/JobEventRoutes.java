@@ -1,5 +1,7 @@
 package io.camelblackpearl.sample;
 
+import io.camelblackpearl.cluster.ClusterPollScheduler;
+import io.camelblackpearl.cluster.CronSchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
 import org.apache.camel.builder.RouteBuilder;
@@ -39,12 +41,12 @@ public class JobEventRoutes extends RouteBuilder {
             }
             String cron;
             try {
-                cron = io.camelblackpearl.cluster.CronSchedule.every(SampleSettings.EVENTS_DELAY, settings.events().delay());
+                cron = CronSchedule.every(SampleSettings.EVENTS_DELAY, settings.events().delay());
             } catch (IllegalArgumentException e) {
                 throw SampleSettings.invalid(SampleSettings.EVENTS_DELAY, settings.events().delayText(),
-                        "in a cluster the polls follow a clock-aligned schedule: " + io.camelblackpearl.cluster.CronSchedule.EVERY_RULE);
+                        "in a cluster the polls follow a clock-aligned schedule: " + CronSchedule.EVERY_RULE);
             }
-            bindToRegistry("jobEventScheduler", new io.camelblackpearl.cluster.ClusterPollScheduler("job-events", cron));
+            bindToRegistry("jobEventScheduler", new ClusterPollScheduler("job-events", cron));
             uri.append("&scheduler=#jobEventScheduler&stateRepository=#").append(CLUSTER_STATE);
         } else if (settings.events().stateFile() != null) {
             bindToRegistry("jobEventState", FileStateRepository.fileStateRepository(new File(settings.events().stateFile())));

@@ -1,8 +1,12 @@
 package io.camelblackpearl.sample;
 
+import io.camelblackpearl.escalation.route.CronPeriod;
+import io.camelblackpearl.support.Durations;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.camel.spi.PropertiesComponent;
 import org.quartz.CronExpression;
 
@@ -23,7 +27,7 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
      * The job-event route: whether it runs, how often it polls (and that as written), which events it reports (the component's
      * {@code events} option) and the file that keeps its state across restarts (none when null).
      */
-    record Events(boolean enabled, java.time.Duration delay, String delayText, String types, String stateFile) {
+    record Events(boolean enabled, Duration delay, String delayText, String types, String stateFile) {
     }
 
     static final String POLICY_FILE = "escalation.policy-file";
@@ -63,11 +67,11 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
             throw invalid(EVENTS_ENABLED, enabled, "expected true or false");
         }
         String delayText = required(properties, EVENTS_DELAY);
-        java.time.Duration delay;
+        Duration delay;
         try {
-            delay = io.camelblackpearl.support.Durations.parse(delayText);
+            delay = Durations.parse(delayText);
         } catch (RuntimeException e) {
-            throw invalid(EVENTS_DELAY, delayText, io.camelblackpearl.support.Durations.SYNTAX);
+            throw invalid(EVENTS_DELAY, delayText, Durations.SYNTAX);
         }
         if (delay.isNegative() || delay.isZero()) {
             throw invalid(EVENTS_DELAY, delayText, "expected a positive duration");
@@ -100,8 +104,8 @@ record SampleSettings(String policyFile, String cron, int maxRuns, String dsl, i
      * The time between two firings of the schedule, for the escalation's health check; empty when the cron
      * fires only once more. A cron that never fires again is refused.
      */
-    java.util.Optional<java.time.Duration> schedulePeriod() {
-        return io.camelblackpearl.escalation.route.CronPeriod.of(
+    Optional<Duration> schedulePeriod() {
+        return CronPeriod.of(
                 "setting " + CRON + " (environment variable " + EnvironmentVariables.variableName(CRON) + ")", cron);
     }
 

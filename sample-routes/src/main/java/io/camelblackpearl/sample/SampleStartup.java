@@ -12,13 +12,23 @@ import io.camelblackpearl.simulator.SeedPlan;
 import io.camelblackpearl.simulator.work.LoadArrivals;
 import io.camelblackpearl.simulator.work.WorkModel;
 import io.camelblackpearl.simulator.work.WorkSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.quartz.SchedulerException;
+import org.quartz.simpl.SimpleInstanceIdGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +52,7 @@ final class SampleStartup extends MainListenerSupport {
     private ClusterSettings cluster;
     private QuartzCluster quartzCluster;
     /** In a cluster: the job events' watermark and the escalation's last success, shared by every node. */
-    private org.apache.camel.spi.StateRepository<String, String> clusterState;
+    private StateRepository<String, String> clusterState;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -66,8 +76,8 @@ final class SampleStartup extends MainListenerSupport {
             if (cluster.nodeId() == null) {
                 // Quartz's own AUTO id (host name and time), taken now so that the audit can name it from the start
                 try {
-                    cluster = cluster.withNodeId(new org.quartz.simpl.SimpleInstanceIdGenerator().generateInstanceId());
-                } catch (org.quartz.SchedulerException e) {
+                    cluster = cluster.withNodeId(new SimpleInstanceIdGenerator().generateInstanceId());
+                } catch (SchedulerException e) {
                     throw new IllegalStateException("Cannot generate this node's Quartz instance id", e);
                 }
             }
@@ -104,12 +114,12 @@ final class SampleStartup extends MainListenerSupport {
         EscalationPolicy policy;
         try {
             policy = EscalationProcessor.loadPolicy(context, settings.policyFile());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("Invalid setting " + SampleSettings.POLICY_FILE + ": " + e.getMessage(), e);
         }
         if (cluster != null) {
             QuartzCluster.requireConsistent(context, main.configure().getName());
-            org.apache.camel.health.HealthCheckRegistry health = org.apache.camel.health.HealthCheckRegistry.get(context);
+            HealthCheckRegistry health = HealthCheckRegistry.get(context);
             if (health != null) {
                 health.register(quartzCluster.healthCheck());
             }
@@ -165,9 +175,9 @@ final class SampleStartup extends MainListenerSupport {
                     + "CAMEL_SERVER_PORT (or CAMEL_MANAGEMENT_PORT, which wins over it) to a free port, or stop what uses " + port);
         }
         int chosen;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
             chosen = socket.getLocalPort();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("No free port on " + host + " for health and metrics: " + e.getMessage(), e);
         }
         properties.addOverrideProperty("camel.management.port", String.valueOf(chosen));
@@ -176,11 +186,11 @@ final class SampleStartup extends MainListenerSupport {
     }
 
     private static boolean free(String host, int port) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+        try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), port));
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -202,7 +212,7 @@ final class SampleStartup extends MainListenerSupport {
         }
         try {
             QuartzCluster.removeStaleTriggers(main.getCamelContext());
-        } catch (org.quartz.SchedulerException e) {
+        } catch (SchedulerException e) {
             LOG.warn("Could not check for stale escalation triggers: {}", e.getMessage());
         }
     }
@@ -229,7 +239,7 @@ final class SampleStartup extends MainListenerSupport {
      */
     private static Ds3Simulator startSimulator() {
         Ds3Simulator.Builder builder = Ds3Simulator.builder().timeScale(DEMO_TIME_SCALE);
-        java.time.Clock clock = builder.applianceClock();
+        Clock clock = builder.applianceClock();
         Ds3Simulator simulator = builder.build().start().seed(SeedPlan.jobs(400).clock(clock)
                 .ages(Duration.ofMinutes(2), Duration.ofDays(4))
                 .priorities("LOW", "LOW", "LOW", "NORMAL", "NORMAL", "HIGH")
@@ -238,8 +248,8 @@ final class SampleStartup extends MainListenerSupport {
                 .users("ingest", "restore-desk", "scheduler"));
         long start = clock.millis();
         WorkSettings work = WorkSettings.DEFAULTS;
-        simulator.appliance().workModel(new WorkModel(work, new LoadArrivals(work, 0.9, 0.5, java.util.Set.of("GET"),
-                java.util.List.of("LOW", "NORMAL", "NORMAL", "HIGH"), 42, start, Long.MAX_VALUE), start));
+        simulator.appliance().workModel(new WorkModel(work, new LoadArrivals(work, 0.9, 0.5, Set.of("GET"),
+                List.of("LOW", "NORMAL", "NORMAL", "HIGH"), 42, start, Long.MAX_VALUE), start));
         System.out.println("No camel.component.blackpearl.endpoint configured: using the embedded BlackPearl simulator at "
                 + simulator.endpoint() + " with " + simulator.appliance().activeJobs().size() + " active jobs; its time runs "
                 + Math.round(DEMO_TIME_SCALE) + " times faster (a second is ten minutes), new jobs arrive for an offered load of "

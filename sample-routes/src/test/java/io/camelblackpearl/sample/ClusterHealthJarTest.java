@@ -3,6 +3,7 @@ package io.camelblackpearl.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,7 +159,7 @@ class ClusterHealthJarTest {
                     HttpResponse<String> answer = get(uri);
                     bodies.add(answer.body());
                     all &= answer.statusCode() == status;
-                } catch (java.net.ConnectException notServingYet) {
+                } catch (ConnectException notServingYet) {
                     bodies.add("(not serving yet)");
                     all = false;
                 }

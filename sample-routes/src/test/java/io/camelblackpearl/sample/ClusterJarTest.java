@@ -3,9 +3,13 @@ package io.camelblackpearl.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 
 /**
  * The escalation on a cluster as a user runs it: the sample's runnable jar as separate node processes,
@@ -252,14 +257,14 @@ class ClusterJarTest {
     /** What docs/clustering.md tells a user to run once: the quartz jar's DDL without its DROP lines. */
     private void createQuartzTablesAsTheDocsSay(boolean postgres) throws Exception {
         String script;
-        try (java.io.InputStream in = org.quartz.impl.jdbcjobstore.StdJDBCDelegate.class.getResourceAsStream(
+        try (InputStream in = StdJDBCDelegate.class.getResourceAsStream(
                 "/org/quartz/impl/jdbcjobstore/" + (postgres ? "tables_postgres.sql" : "tables_h2.sql"))) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String withoutDrops = script.lines().filter(l -> !l.startsWith("DROP") && !l.startsWith("--"))
                 .collect(Collectors.joining("\n"));
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.url, database.username, database.password);
-             java.sql.Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(database.url, database.username, database.password);
+             Statement statement = connection.createStatement()) {
             for (String ddl : withoutDrops.split(";")) {
                 if (!ddl.isBlank() && !ddl.trim().equalsIgnoreCase("COMMIT")) {
                     statement.execute(ddl);

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -166,7 +167,7 @@ class ClusterJobEventsJarTest {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             Report latest = reports().stream().filter(r -> except == null || r.node() != except)
-                    .max(java.util.Comparator.comparing(Report::at)).orElse(null);
+                    .max(Comparator.comparing(Report::at)).orElse(null);
             if (latest != null) {
                 return latest;
             }
@@ -185,7 +186,7 @@ class ClusterJobEventsJarTest {
                 reports.add(new Report(m.group(2) + " " + m.group(3), n, at));
             }
         }
-        reports.sort(java.util.Comparator.comparing(Report::at));
+        reports.sort(Comparator.comparing(Report::at));
         return reports;
     }
 

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +57,7 @@ class DeadlineFailoverJarTest {
             Ds3Api api = new Ds3Api(endpoint, TestAppliance.ACCESS_KEY, SECRET);
 
             Path audit1 = dir.resolve("audit-1.log");
-            Map<String, String> env1 = new java.util.HashMap<>(database.nodeEnvironment(endpoint, SECRET, policy, database.url, 1, audit1));
+            Map<String, String> env1 = new HashMap<>(database.nodeEnvironment(endpoint, SECRET, policy, database.url, 1, audit1));
             env1.put("ESCALATION_CRON", "0/1 * * * * ?");
             env1.put("ESCALATION_EVENTS_ENABLED", "false");
             try (JavaProcess node1 = JavaProcess.start(dir, "node-1", List.of(), "sample.jar", List.of(), env1)) {
@@ -74,7 +76,7 @@ class DeadlineFailoverJarTest {
                 Thread.sleep(200);
             }
             Path audit2 = dir.resolve("audit-2.log");
-            Map<String, String> env2 = new java.util.HashMap<>(database.nodeEnvironment(endpoint, SECRET, policy, database.url, 2, audit2));
+            Map<String, String> env2 = new HashMap<>(database.nodeEnvironment(endpoint, SECRET, policy, database.url, 2, audit2));
             env2.put("ESCALATION_CRON", "0/1 * * * * ?");
             env2.put("ESCALATION_EVENTS_ENABLED", "false");
             try (JavaProcess node2 = JavaProcess.start(dir, "node-2", List.of(), "sample.jar", List.of(), env2)) {
@@ -97,7 +99,7 @@ class DeadlineFailoverJarTest {
 
     /** Waits until {@code file} has {@code count} lines matching {@code regex}; returns them in order. */
     private static List<String> awaitLines(Path file, String regex, int count, int seconds) throws Exception {
-        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        Pattern pattern = Pattern.compile(regex);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()

@@ -2,7 +2,9 @@ package io.camelblackpearl.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ class DeadlineJarTest {
     }
 
     private Count run(String policy, String name) throws Exception {
-        Path runDir = java.nio.file.Files.createDirectories(dir.resolve(name));
+        Path runDir = Files.createDirectories(dir.resolve(name));
         List<String> args = new ArrayList<>(List.of("--port", "0", "--jobs", "150", "--min-age", "1m", "--max-age", "12h",
                 "--seed", "11", "--priorities", "LOW,NORMAL,NORMAL,HIGH", "--time-scale", "600", "--load", "1.0",
                 "--deadline-share", "0.5", "--access-key", TestAppliance.ACCESS_KEY, "--secret-key", SECRET));
@@ -70,13 +72,13 @@ class DeadlineJarTest {
                     assertThat(output).as("deadlines projected on the appliance's clock")
                             .containsPattern("escalation run node=\\S+ fire=\\S+ jobs=\\d+ .* deadlines=[1-9]\\d* ");
                     // the decision table: the rule, the job's age, its deadline, projected finish and slack
-                    assertThat(java.nio.file.Files.readString(progress)).as("the progress history kept for a restart")
+                    assertThat(Files.readString(progress)).as("the progress history kept for a restart")
                             .contains("blackpearl-escalation-progress=v1;");
                     assertThat(output).containsPattern("named-deadl…\\s+\\S+\\s+20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\dZ\\s+20\\d\\d-\\S+\\s+-?\\S+\\s+APPLIED");
                 }
             }
             Instant now = api.applianceTime();
-            assertThat(java.time.Duration.between(applianceStart, now).toHours()).as("appliance hours that passed").isGreaterThanOrEqualTo(4);
+            assertThat(Duration.between(applianceStart, now).toHours()).as("appliance hours that passed").isGreaterThanOrEqualTo(4);
             int met = 0;
             int missed = 0;
             for (Ds3Api.Ended job : api.endedJobs("completed_job")) {

@@ -1,6 +1,7 @@
 package io.camelblackpearl.sample;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * The test's own view of an appliance over the DS3 API: the JDK's HTTP client, signing as the protocol
@@ -57,7 +62,7 @@ final class Ds3Api {
     }
 
     /** @param tls what to trust on an https appliance; null for the JVM's defaults */
-    Ds3Api(String endpoint, String accessKey, String secretKey, javax.net.ssl.SSLContext tls) {
+    Ds3Api(String endpoint, String accessKey, String secretKey, SSLContext tls) {
         this.endpoint = endpoint;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
@@ -69,7 +74,7 @@ final class Ds3Api {
         for (int attempt = 1; ; attempt++) {
             try {
                 return readAllPages();
-            } catch (java.io.IOException | IllegalStateException | org.xml.sax.SAXException e) {
+            } catch (IOException | IllegalStateException | SAXException e) {
                 if (attempt == 10) {
                     throw e;
                 }
@@ -88,7 +93,7 @@ final class Ds3Api {
 
     /** The {@code element}s of every page of a job list, read 200 at a time until Total-Result-Count. */
     private List<Element> everyPage(String path, String element) throws Exception {
-        List<Element> all = new java.util.ArrayList<>();
+        List<Element> all = new ArrayList<>();
         int offset = 0;
         while (true) {
             HttpResponse<byte[]> page = get(path, "page_length=200&page_offset=" + offset);
@@ -119,7 +124,7 @@ final class Ds3Api {
     List<Ended> endedJobs(String resource) throws Exception {
         String element = resource.equals("completed_job") ? "CompletedJob" : "CanceledJob";
         String date = resource.equals("completed_job") ? "DateCompleted" : "DateCanceled";
-        List<Ended> jobs = new java.util.ArrayList<>();
+        List<Ended> jobs = new ArrayList<>();
         for (Element job : everyPage("/_rest_/" + resource, element)) {
             jobs.add(new Ended(text(job, "Id"), text(job, "Name"), Instant.parse(text(job, date))));
         }
@@ -129,7 +134,7 @@ final class Ds3Api {
     /** The appliance's own time, from the Date header of its answer (a time-scaled simulator runs ahead of ours). */
     Instant applianceTime() throws Exception {
         HttpResponse<byte[]> answer = get("/_rest_/active_job", "page_length=1");
-        return java.time.ZonedDateTime.parse(answer.headers().firstValue("Date").orElseThrow(),
+        return ZonedDateTime.parse(answer.headers().firstValue("Date").orElseThrow(),
                 DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     }
 

@@ -63,7 +63,7 @@ class FailingEventRouteJarTest {
                               - simple: "${header.CamelRedelivered} != true && ${header.CamelBlackPearlJobName} regex '.*[02468]'"
                                 steps:
                                   - throwException:
-                                      exceptionType: java.lang.IllegalStateException
+                                      exceptionType: IllegalStateException
                                       message: "the ticket system is down"
                         - log:
                             message: "delivered ${header.CamelBlackPearlJobName} ${header.CamelBlackPearlEvent}"
@@ -116,7 +116,7 @@ class FailingEventRouteJarTest {
         Files.writeString(routes, """
                 - beans:
                     - name: eventState
-                      type: org.apache.camel.support.processor.state.FileStateRepository
+                      type: FileStateRepository
                       properties:
                         fileStore: "#class:java.io.File('%s')"
                 - route:

@@ -2,17 +2,25 @@ package io.camelblackpearl.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +55,7 @@ class ManagementServerJarTest {
 
                 // UP once every check is: the job-event consumer's only after its first poll
                 HttpResponse<String> health = get(base + "/observe/health");
-                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (health.statusCode() != 200 && System.nanoTime() < deadline) {
                     Thread.sleep(250);
                     health = get(base + "/observe/health");
@@ -70,13 +78,13 @@ class ManagementServerJarTest {
                 assertThat(escalation).contains("Escalation classpath:deadline-policy.yaml", "escalation run node=", "APPLIED");
 
                 // Loopback only: the same port on another interface of this host is not served.
-                for (InetAddress address : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
-                        .flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
-                        .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).toList()) {
-                    try (java.net.Socket socket = new java.net.Socket()) {
-                        socket.connect(new java.net.InetSocketAddress(address, Integer.parseInt(port)), 1000);
+                for (InetAddress address : Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                        .flatMap(n -> Collections.list(n.getInetAddresses()).stream())
+                        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).toList()) {
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress(address, Integer.parseInt(port)), 1000);
                         throw new AssertionError("the demo's management server answers on " + address.getHostAddress());
-                    } catch (java.io.IOException expected) {
+                    } catch (IOException expected) {
                         // refused: not listening there
                     }
                 }
@@ -90,7 +98,7 @@ class ManagementServerJarTest {
         try (TestAppliance appliance = TestAppliance.start(dir, secret, List.of());
              ServerSocket busy = new ServerSocket(0)) {
             int taken = busy.getLocalPort();
-            Map<String, String> env = new java.util.TreeMap<>();
+            Map<String, String> env = new TreeMap<>();
             env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
             env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
             env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secret);

@@ -2,6 +2,7 @@ package io.camelblackpearl.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,7 +235,7 @@ class RealApplianceJarTest {
             URI health = URI.create("http://127.0.0.1:" + port + "/observe/health?data=true");
             // Readiness includes Camel's check of the job-event consumer, which is DOWN until its first poll.
             HttpResponse<String> up = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
-            long ready = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            long ready = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (up.statusCode() != 200 && System.nanoTime() < ready) {
                 Thread.sleep(100);
                 up = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
@@ -251,7 +254,7 @@ class RealApplianceJarTest {
 
             appliance.close();
             HttpResponse<String> down = null;
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
                 down = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
                 if (down.body().contains("\"name\":\"blackpearl-escalation\",\"status\":\"DOWN\"")) {
@@ -281,13 +284,13 @@ class RealApplianceJarTest {
             HttpClient http = HttpClient.newHttpClient();
             URI health = URI.create("http://127.0.0.1:" + port + "/observe/health?data=true");
             HttpResponse<String> answer = null;
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (answer == null || answer.statusCode() != 200) {
                 assertThat(System.nanoTime()).as("healthy within 30 s: %s", answer == null ? "" : answer.body()).isLessThan(deadline);
                 Thread.sleep(250);
                 try {
                     answer = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
-                } catch (java.net.ConnectException notYet) {
+                } catch (ConnectException notYet) {
                     answer = null;
                 }
             }
@@ -302,7 +305,7 @@ class RealApplianceJarTest {
     }
 
     private Map<String, String> applianceEnvironment(String... more) {
-        Map<String, String> env = new java.util.LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint);
         env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", ACCESS_KEY);
         env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);

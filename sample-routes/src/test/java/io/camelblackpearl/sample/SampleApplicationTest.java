@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,7 +54,7 @@ class SampleApplicationTest {
         // The embedded appliance works through its 400 jobs ten simulated minutes a second, and new ones arrive.
         // The first run raises as many as a run may (100); on the time-scaled appliance some jobs finish between the
         // listing and their modify, more of them on a busy machine: those are vanished, never failed.
-        java.util.regex.Matcher first = java.util.regex.Pattern.compile(
+        Matcher first = Pattern.compile(
                 ": [23]\\d\\d active jobs, (\\d+) applied, 0 planned, 0 failed, (\\d+) vanished, ").matcher(runs.get(0));
         assertThat(first.find()).as(runs.get(0)).isTrue();
         assertThat(Integer.parseInt(first.group(1)) + Integer.parseInt(first.group(2))).as(runs.get(0)).isEqualTo(100);

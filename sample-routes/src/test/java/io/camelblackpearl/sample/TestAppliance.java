@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * The appliance of the jar tests: the simulator's CLI jar in its own process, 300 seeded jobs, read over
@@ -30,7 +31,7 @@ final class TestAppliance implements AutoCloseable {
     final Map<String, Ds3Api.Job> before;
     final Instant startedAt;
 
-    private TestAppliance(String secretKey, JavaProcess process, String endpoint, javax.net.ssl.SSLContext tls) throws Exception {
+    private TestAppliance(String secretKey, JavaProcess process, String endpoint, SSLContext tls) throws Exception {
         this.secretKey = secretKey;
         this.process = process;
         this.endpoint = endpoint;
@@ -45,7 +46,7 @@ final class TestAppliance implements AutoCloseable {
     }
 
     /** The same on https ({@code --tls-key-store} among {@code more}); {@code tls} is what the test's own client trusts. */
-    static TestAppliance start(Path dir, String secretKey, List<String> more, javax.net.ssl.SSLContext tls) throws Exception {
+    static TestAppliance start(Path dir, String secretKey, List<String> more, SSLContext tls) throws Exception {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--jobs", "300", "--min-age", "1m",
                 "--max-age", "3d", "--seed", "7", "--priorities", "LOW,LOW,NORMAL,HIGH", "--request-types", "PUT,GET,VERIFY",
                 "--access-key", ACCESS_KEY, "--secret-key", secretKey));

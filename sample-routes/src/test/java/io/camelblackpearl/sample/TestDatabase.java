@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import org.h2.tools.Server;
 
 /**
@@ -48,13 +50,13 @@ final class TestDatabase implements AutoCloseable {
      * it: the appliance, the policy, no run limit, an audit file, the cluster's settings with a 2 s check-in.
      * {@code jdbcUrl} is this database's URL, or the same reached another way (through a forwarder).
      */
-    java.util.Map<String, String> nodeEnvironment(TestAppliance appliance, Path policy, String jdbcUrl, int n, Path audit) {
+    Map<String, String> nodeEnvironment(TestAppliance appliance, Path policy, String jdbcUrl, int n, Path audit) {
         return nodeEnvironment(appliance.endpoint, appliance.secretKey, policy, jdbcUrl, n, audit);
     }
 
     /** The same for an appliance at {@code endpoint} that accepts {@link TestAppliance#ACCESS_KEY} with {@code secretKey}. */
-    java.util.Map<String, String> nodeEnvironment(String endpoint, String secretKey, Path policy, String jdbcUrl, int n, Path audit) {
-        java.util.Map<String, String> env = new java.util.TreeMap<>();
+    Map<String, String> nodeEnvironment(String endpoint, String secretKey, Path policy, String jdbcUrl, int n, Path audit) {
+        Map<String, String> env = new TreeMap<>();
         env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", endpoint);
         env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
         env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelblackpearl.simulator.SelfSignedCertificate;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class TlsJarTest {
         String output = runSample(List.of("-Djavax.net.ssl.trustStore=" + localhost.trustStore(), "-Djavax.net.ssl.trustStorePassword=" + PASSWORD,
                 "-Djavax.net.ssl.trustStoreType=PKCS12"), Map.of());
         assertThat(output).contains("is reachable and accepts the credentials");
-        appliance.assertDueJobsRaised(java.time.Instant.now());
+        appliance.assertDueJobsRaised(Instant.now());
     }
 
     @Test
@@ -90,7 +91,7 @@ class TlsJarTest {
                 "CAMEL_SSL_TRUST_STORE_PASSWORD", PASSWORD,
                 "CAMEL_COMPONENT_BLACKPEARL_USE_GLOBAL_SSL_CONTEXT_PARAMETERS", "true"));
         assertThat(output).contains("is reachable and accepts the credentials");
-        appliance.assertDueJobsRaised(java.time.Instant.now());
+        appliance.assertDueJobsRaised(Instant.now());
     }
 
     @Test

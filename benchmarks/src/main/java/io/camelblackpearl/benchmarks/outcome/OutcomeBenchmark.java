@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -125,7 +126,7 @@ public final class OutcomeBenchmark {
     static Point point(WorkSettings settings, double load, long seed, List<String> priorities, EscalationPolicy ladder,
                        EscalationPolicy deadline, EscalationPolicy urgentAllowed, EscalationPolicy clairvoyant, boolean withOracle) {
         long start = START.toEpochMilli();
-        Arrivals arrivals = new LoadArrivals(settings, load, DEADLINE_SHARE, java.util.Set.of("PUT", "GET", "VERIFY"), priorities,
+        Arrivals arrivals = new LoadArrivals(settings, load, DEADLINE_SHARE, Set.of("PUT", "GET", "VERIFY"), priorities,
                 seed, start, start + DAY_MILLIS);
         long limit = start + 14 * DAY_MILLIS;
         Map<String, Outcome> outcomes = new LinkedHashMap<>();

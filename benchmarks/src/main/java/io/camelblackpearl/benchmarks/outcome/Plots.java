@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -54,7 +55,7 @@ final class Plots {
         }
         Estimate e = report.edf(load, EdfRelaxation.Result::p95LatenessHours);
         lateness.add(e.mean(), e.halfWidth(), "p95 lateness", "EDF relaxation");
-        org.jfree.chart.axis.CategoryAxis policies = new org.jfree.chart.axis.CategoryAxis("policy");
+        CategoryAxis policies = new CategoryAxis("policy");
         policies.setMaximumCategoryLabelLines(2);
         CategoryPlot bars = new CategoryPlot(lateness, policies,
                 new NumberAxis("p95 lateness of jobs with deadlines, hours (mean, 95% CI)"), new StatisticalBarRenderer());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /** The outcome benchmark's tables, checks and goal, as Markdown for docs/benchmarks.md. */
 final class Report {
@@ -34,11 +35,11 @@ final class Report {
         return points.stream().filter(p -> p.load() == load).toList();
     }
 
-    Estimate figure(double load, String policy, java.util.function.ToDoubleFunction<Outcome> f) {
+    Estimate figure(double load, String policy, ToDoubleFunction<Outcome> f) {
         return OutcomeBenchmark.estimate(at(load), policy, f);
     }
 
-    Estimate edf(double load, java.util.function.ToDoubleFunction<EdfRelaxation.Result> f) {
+    Estimate edf(double load, ToDoubleFunction<EdfRelaxation.Result> f) {
         List<Double> values = new ArrayList<>();
         for (Point p : at(load)) {
             values.add(f.applyAsDouble(p.edf()));

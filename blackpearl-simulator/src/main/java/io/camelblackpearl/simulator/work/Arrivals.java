@@ -1,5 +1,8 @@
 package io.camelblackpearl.simulator.work;
 
+import java.util.List;
+import java.util.NoSuchElementException;
+
 /** Where a {@link WorkModel}'s new jobs come from, in time order. */
 public interface Arrivals {
 
@@ -13,16 +16,16 @@ public interface Arrivals {
     Arrivals copy();
 
     /** These arrivals, in the order given (which must be time order). */
-    static Arrivals of(java.util.List<Arrival> arrivals) {
-        return new Listed(java.util.List.copyOf(arrivals), 0);
+    static Arrivals of(List<Arrival> arrivals) {
+        return new Listed(List.copyOf(arrivals), 0);
     }
 
     /** A fixed list of arrivals played from a position; a copy shares the list and keeps its own position. */
     final class Listed implements Arrivals {
-        private final java.util.List<Arrival> arrivals;
+        private final List<Arrival> arrivals;
         private int next;
 
-        private Listed(java.util.List<Arrival> arrivals, int next) {
+        private Listed(List<Arrival> arrivals, int next) {
             this.arrivals = arrivals;
             this.next = next;
         }
@@ -57,7 +60,7 @@ public interface Arrivals {
 
         @Override
         public Arrival take() {
-            throw new java.util.NoSuchElementException("no arrivals");
+            throw new NoSuchElementException("no arrivals");
         }
 
         @Override

@@ -3,6 +3,10 @@ package io.camelblackpearl.simulator.work;
 import io.camelblackpearl.simulator.SeedPlan;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
@@ -35,8 +39,8 @@ public final class LoadArrivals implements Arrivals {
     private final double load;
     private final double meanGapMillis;
     private final double deadlineShare;
-    private final java.util.Set<String> deadlineTypes;
-    private final java.util.List<String> priorities;
+    private final Set<String> deadlineTypes;
+    private final List<String> priorities;
     private final long untilMillis;
     /** JDK's Xoroshiro128++: seeded, and copyable, so that a copy continues exactly where the original is. */
     private final RandomGenerator.JumpableGenerator random;
@@ -50,7 +54,7 @@ public final class LoadArrivals implements Arrivals {
      * @param untilMillis   and stop at this one ({@link Long#MAX_VALUE}: never)
      */
     public LoadArrivals(WorkSettings settings, double load, double deadlineShare, long seed, long startMillis, long untilMillis) {
-        this(settings, load, deadlineShare, java.util.Set.of("PUT", "GET", "VERIFY"), null, seed, startMillis, untilMillis);
+        this(settings, load, deadlineShare, Set.of("PUT", "GET", "VERIFY"), null, seed, startMillis, untilMillis);
     }
 
     /**
@@ -58,8 +62,8 @@ public final class LoadArrivals implements Arrivals {
      * @param priorities the priorities new jobs arrive at, drawn evenly (repeat one to weigh it); null for the
      *                   appliance's defaults by request type (GET HIGH, PUT NORMAL, VERIFY LOW)
      */
-    public LoadArrivals(WorkSettings settings, double load, double deadlineShare, java.util.Set<String> deadlineTypes,
-                        java.util.List<String> priorities, long seed, long startMillis, long untilMillis) {
+    public LoadArrivals(WorkSettings settings, double load, double deadlineShare, Set<String> deadlineTypes,
+                        List<String> priorities, long seed, long startMillis, long untilMillis) {
         if (!(load > 0 && load <= 10)) {
             throw new IllegalArgumentException("load must be above 0 and at most 10, was " + load);
         }
@@ -74,8 +78,8 @@ public final class LoadArrivals implements Arrivals {
         }
         this.meanGapMillis = meanBytes / (load * settings.applianceRate()) * 1000;
         this.deadlineShare = deadlineShare;
-        this.deadlineTypes = java.util.Set.copyOf(deadlineTypes);
-        this.priorities = priorities == null ? null : java.util.List.copyOf(priorities);
+        this.deadlineTypes = Set.copyOf(deadlineTypes);
+        this.priorities = priorities == null ? null : List.copyOf(priorities);
         this.untilMillis = untilMillis;
         this.random = (RandomGenerator.JumpableGenerator) RandomGeneratorFactory.of("Xoroshiro128PlusPlus").create(seed);
         this.next = draw(startMillis);
@@ -133,7 +137,7 @@ public final class LoadArrivals implements Arrivals {
     public Arrival take() {
         Arrival taken = next;
         if (taken == null) {
-            throw new java.util.NoSuchElementException("no more arrivals");
+            throw new NoSuchElementException("no more arrivals");
         }
         next = draw(taken.atMillis());
         return taken;
@@ -147,6 +151,6 @@ public final class LoadArrivals implements Arrivals {
     @Override
     public String toString() {
         return String.format("offered load %.2f (a job every %.0f s on average), %.0f%% of %s jobs with deadlines",
-                load, meanGapMillis / 1000, deadlineShare * 100, deadlineTypes.size() == 3 ? "all" : String.join("/", new java.util.TreeSet<>(deadlineTypes)));
+                load, meanGapMillis / 1000, deadlineShare * 100, deadlineTypes.size() == 3 ? "all" : String.join("/", new TreeSet<>(deadlineTypes)));
     }
 }

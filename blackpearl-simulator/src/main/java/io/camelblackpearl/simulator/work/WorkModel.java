@@ -2,6 +2,7 @@ package io.camelblackpearl.simulator.work;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -237,12 +238,12 @@ public final class WorkModel {
     /** The active jobs, in the appliance's order of service. */
     public List<Job> activeJobs() {
         order();
-        return java.util.Collections.unmodifiableList(active);
+        return Collections.unmodifiableList(active);
     }
 
     /** Every job the model has seen, active or completed. */
     public Collection<Job> allJobs() {
-        return java.util.Collections.unmodifiableCollection(jobs.values());
+        return Collections.unmodifiableCollection(jobs.values());
     }
 
     /** Modify Active Job's priority; takes effect at once (free places and idle drives go by the new order). */

@@ -3,6 +3,7 @@ package io.camelblackpearl.simulator.work;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelblackpearl.simulator.SeedPlan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -126,10 +128,10 @@ public final class Workload {
     public static Arrivals replay(List<Entry> entries, long startMillis, long seed) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparingDouble(Entry::offsetSeconds));
-        java.util.Random ids = new java.util.Random(seed);
+        Random ids = new Random(seed);
         List<Arrival> arrivals = new ArrayList<>(sorted.size());
         for (Entry e : sorted) {
-            UUID id = io.camelblackpearl.simulator.SeedPlan.randomUuid(ids);
+            UUID id = SeedPlan.randomUuid(ids);
             arrivals.add(new Arrival(startMillis + Math.round(e.offsetSeconds() * 1000), id, e.name(), e.requestType(),
                     e.sizeInBytes(), e.priority(), e.bucket(), e.user()));
         }

@@ -3,6 +3,7 @@ package io.camelblackpearl.simulator.work;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class WorkModelTest {
 
     private static List<String> history(WorkModel model) {
         List<String> out = new ArrayList<>();
-        model.allJobs().stream().sorted(java.util.Comparator.comparing(WorkModel.Job::id))
+        model.allJobs().stream().sorted(Comparator.comparing(WorkModel.Job::id))
                 .forEach(j -> out.add(j.name() + "@" + j.createdAt() + "->" + j.completedAt() + ":" + j.completedSizeInBytes()));
         return out;
     }

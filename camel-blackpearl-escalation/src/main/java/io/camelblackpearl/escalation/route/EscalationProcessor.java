@@ -10,22 +10,41 @@ import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.EscalationReport;
 import io.camelblackpearl.escalation.PolicyFile;
 import io.camelblackpearl.escalation.ProgressHistory;
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import org.quartz.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,19 +76,19 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private String clusterStateName;
     private String progressFile;
     /** Where the progress history lives between runs: the cluster's shared state, a file, or nowhere (memory only). */
-    private org.apache.camel.spi.StateRepository<String, String> progressState;
+    private StateRepository<String, String> progressState;
     private ProgressHistory history = new ProgressHistory();
     private EscalationPlanner planner;
     private Clock clock = Clock.systemUTC();
     private EscalationMeters meters = EscalationMeters.NONE;
     /** The last runs' reports, newest first, for the dev console. */
-    private final java.util.Deque<EscalationReport> recentReports = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Deque<EscalationReport> recentReports = new ConcurrentLinkedDeque<>();
     private static final int RECENT_REPORTS = 5;
 
     /** The escalations started in a context, for the dev console (bound in the registry under {@link #REGISTRY_NAME}). */
     public static final class Running {
         public static final String REGISTRY_NAME = "blackpearlEscalations";
-        private final java.util.concurrent.CopyOnWriteArrayList<EscalationProcessor> processors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final CopyOnWriteArrayList<EscalationProcessor> processors = new CopyOnWriteArrayList<>();
 
         public List<EscalationProcessor> all() {
             return List.copyOf(processors);
@@ -80,17 +99,17 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     private volatile String lastFailure;
     private volatile String nodeId = localHostName();
     private Integer parallelism;
-    private java.util.concurrent.ExecutorService modifiers;
+    private ExecutorService modifiers;
     private Duration schedulePeriod;
     private int healthPeriods = 3;
     private EscalationHealthCheck healthCheck;
     /** In a cluster: where every node records and reads the cluster's last successful run. */
-    private org.apache.camel.spi.StateRepository<String, String> sharedState;
+    private StateRepository<String, String> sharedState;
     private CamelContext camelContext;
     private ProducerTemplate template;
     /** Resolved once: a URI string would be normalised and looked up again for every one of thousands of calls. */
-    private org.apache.camel.Endpoint listEndpoint;
-    private org.apache.camel.Endpoint modifyEndpoint;
+    private Endpoint listEndpoint;
+    private Endpoint modifyEndpoint;
 
     /**
      * @param blackpearlUri the active-job endpoint to use, e.g. {@code blackpearl:activeJob} (options such as
@@ -212,8 +231,8 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
 
     private static String localHostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "localhost";
         }
     }
@@ -250,7 +269,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
      * database) in which each successful run is recorded under {@value #SHARED_LAST_SUCCESS}, so that the
      * health check of every node judges the cluster's last success, not its own.
      */
-    public void setSharedState(org.apache.camel.spi.StateRepository<String, String> sharedState) {
+    public void setSharedState(StateRepository<String, String> sharedState) {
         this.sharedState = sharedState;
     }
 
@@ -310,7 +329,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             CronPeriod.of("cron", cron.trim()).ifPresent(this::setSchedulePeriod);
         }
         if (clusterStateName != null) {
-            sharedState = camelContext.getRegistry().lookupByNameAndType(clusterStateName, org.apache.camel.spi.StateRepository.class);
+            sharedState = camelContext.getRegistry().lookupByNameAndType(clusterStateName, StateRepository.class);
             if (sharedState == null) {
                 throw new IllegalArgumentException("Invalid clusterState: '" + clusterStateName
                         + "': no StateRepository of that name in the registry");
@@ -322,26 +341,26 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         } else if (progressFile != null) {
             // Camel's file store appends each state and rewrites the file once it passes its maximum (1 MB by
             // default): kept at that default, the file stays about one history long instead of growing run by run.
-            progressState = org.apache.camel.support.processor.state.FileStateRepository.fileStateRepository(new java.io.File(progressFile));
+            progressState = FileStateRepository.fileStateRepository(new File(progressFile));
         }
     }
 
     /** {@code classpath:…}, {@code file:…} or a plain file path; conditions compiled as Camel Simple. */
-    public static EscalationPolicy loadPolicy(CamelContext context, String location) throws java.io.IOException {
-        java.io.InputStream found = open(context, location);
+    public static EscalationPolicy loadPolicy(CamelContext context, String location) throws IOException {
+        InputStream found = open(context, location);
         if (found == null) {
             throw new IllegalArgumentException("Invalid policyFile: '" + location + "': no such file or resource");
         }
-        try (java.io.InputStream in = found) {
+        try (InputStream in = found) {
             return PolicyFile.parse(in, location, SimpleConditions.compiler(context));
         }
     }
 
-    private static java.io.InputStream open(CamelContext context, String location) throws java.io.IOException {
+    private static InputStream open(CamelContext context, String location) throws IOException {
         String uri = ResourceHelper.hasScheme(location) ? location : "file:" + location;
         try {
             return ResourceHelper.resolveMandatoryResourceAsInputStream(context, uri);
-        } catch (java.io.FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             return null;
         }
     }
@@ -364,7 +383,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             // A queue that never fills: a full (or, in Camel, a zero/negative-size hand-over) queue rejects, and the
             // caller then runs the task itself, one more modify in flight than asked. maxEscalationsPerRun bounds it.
             modifiers = camelContext.getExecutorServiceManager().newThreadPool(this, "BlackPearlEscalation",
-                    new org.apache.camel.builder.ThreadPoolProfileBuilder("BlackPearlEscalation").poolSize(getParallelism())
+                    new ThreadPoolProfileBuilder("BlackPearlEscalation").poolSize(getParallelism())
                             .maxPoolSize(getParallelism()).maxQueueSize(Integer.MAX_VALUE).build());
         }
         if (startedAt == null) {
@@ -378,7 +397,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             } else {
                 // A Kamelet's bean starts while the context is still being set up; Spring Boot puts its health
                 // registry in place later: register once the context is up.
-                camelContext.addStartupListener(new org.apache.camel.ExtendedStartupListener() {
+                camelContext.addStartupListener(new ExtendedStartupListener() {
                     @Override
                     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
                         // wait for fully started
@@ -477,7 +496,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
         List<EscalationDecision> decisions = new ArrayList<>();
         // Up to `parallelism` modifies in flight, sent in the planned order (URGENT first, then oldest first);
         // each decision is audited in that same order as soon as it and all before it are done.
-        List<java.util.concurrent.Callable<EscalationDecision>> outcomes = new ArrayList<>();
+        List<Callable<EscalationDecision>> outcomes = new ArrayList<>();
         EscalationPolicy policy = getPolicy();
         double rate = policy.hasDeadlines() ? measureProgress(now, jobs) : Double.NaN;
         EscalationPlanner.Plan plan = planner.plan(jobs, policy, now, rate);
@@ -490,7 +509,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
                 outcomes.add(modifiers.submit(() -> apply(decision))::get);
             }
         }
-        for (java.util.concurrent.Callable<EscalationDecision> outcome : outcomes) {
+        for (Callable<EscalationDecision> outcome : outcomes) {
             EscalationDecision done = outcome.call();
             audit(done, node, fire);
             decisions.add(done);
@@ -528,7 +547,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
     }
 
     /** Quartz puts the original slot of a job it recovers for a dead node in the recovery trigger's data. */
-    private static final String RECOVERED_SLOT = org.quartz.Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS;
+    private static final String RECOVERED_SLOT = Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS;
 
     /**
      * The schedule slot this run is for, from camel-quartz's headers: the trigger's scheduled fire time, or,
@@ -537,14 +556,14 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
      */
     private static Instant scheduledSlot(Exchange exchange, Instant startedAt) {
         Object data = exchange.getMessage().getHeader("mergedJobDataMap");
-        if (data instanceof java.util.Map<?, ?> map && map.get(RECOVERED_SLOT) != null) {
+        if (data instanceof Map<?, ?> map && map.get(RECOVERED_SLOT) != null) {
             try {
                 return Instant.ofEpochMilli(Long.parseLong(map.get(RECOVERED_SLOT).toString()));
             } catch (NumberFormatException e) {
                 // fall back to the recovery trigger's own time
             }
         }
-        java.util.Date scheduled = exchange.getMessage().getHeader("scheduledFireTime", java.util.Date.class);
+        Date scheduled = exchange.getMessage().getHeader("scheduledFireTime", Date.class);
         return scheduled != null ? scheduled.toInstant() : startedAt;
     }
 

@@ -1,6 +1,8 @@
 package io.camelblackpearl.escalation.route;
 
 import io.camelblackpearl.ds3.model.ActiveJob;
+import io.camelblackpearl.ds3.model.JobRequestType;
+import io.camelblackpearl.ds3.model.Priority;
 import io.camelblackpearl.escalation.PolicyFile;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.spi.Language;
 import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the {@code condition} of an escalation rule as a Camel Simple predicate over the job (the job
@@ -17,11 +21,11 @@ import org.apache.camel.support.DefaultExchange;
  */
 public final class SimpleConditions {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimpleConditions.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SimpleConditions.class);
 
     private static final ActiveJob SAMPLE = new ActiveJob(false, UUID.randomUUID(), 0, "NONE", 0, Instant.EPOCH, true, null,
-            UUID.randomUUID(), false, false, false, "sample", 0, io.camelblackpearl.ds3.model.Priority.NORMAL, false, null,
-            false, io.camelblackpearl.ds3.model.JobRequestType.PUT, "NO", false, false, UUID.randomUUID(), false);
+            UUID.randomUUID(), false, false, false, "sample", 0, Priority.NORMAL, false, null,
+            false, JobRequestType.PUT, "NO", false, false, UUID.randomUUID(), false);
 
     private SimpleConditions() {
     }

@@ -13,6 +13,7 @@ import io.camelblackpearl.simulator.SimulatedJob;
 import io.camelblackpearl.simulator.work.Arrivals;
 import io.camelblackpearl.simulator.work.WorkModel;
 import io.camelblackpearl.simulator.work.WorkSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,11 +122,11 @@ class DeadlineProgressTest {
 
     @Test
     void aProgressFileThatCannotBeWrittenStopsTheStartNamingIt() throws Exception {
-        Path notADirectory = java.nio.file.Files.writeString(dir.resolve("plain-file"), "x");
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
         String file = notADirectory.resolve("progress.state").toString();
         try (CamelContext context = context()) {
             EscalationProcessor processor = processor(context, null, file);
-            org.assertj.core.api.Assertions.assertThatThrownBy(processor::start)
+            Assertions.assertThatThrownBy(processor::start)
                     .hasMessageContaining("Invalid progressFile: '" + file + "'");
         }
     }

@@ -2,6 +2,7 @@ package io.camelblackpearl.escalation.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelblackpearl.LogCapture;
 import io.camelblackpearl.component.BlackPearlTestSupport;
 import io.camelblackpearl.escalation.EscalationDecision;
 import io.camelblackpearl.escalation.EscalationOutcome;
@@ -23,7 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -168,7 +171,7 @@ class EscalationRunTest extends BlackPearlTestSupport {
                 new Fault.ErrorResponse(503, "ServiceUnavailable", "busy", 0));
 
         EscalationReport first;
-        try (io.camelblackpearl.LogCapture audit = io.camelblackpearl.LogCapture.of("io.camelblackpearl.escalation.audit", org.apache.logging.log4j.Level.INFO)) {
+        try (LogCapture audit = LogCapture.of("io.camelblackpearl.escalation.audit", Level.INFO)) {
             first = run("direct:escalate");
             // The failed decision's audit line names the appliance's id of the refused request, for support.
             assertThat(audit.lines()).filteredOn(l -> l.contains("outcome=FAILED")).singleElement()
@@ -191,7 +194,7 @@ class EscalationRunTest extends BlackPearlTestSupport {
     @Test
     void aFailedListingFailsTheRunAndSendsNothing() {
         appliance().faults().failNext(Ds3Operation.LIST_ACTIVE_JOBS, 4, 503); // the first attempt and 3 retries
-        org.apache.camel.Exchange exchange = template.request("direct:escalate", e -> { });
+        Exchange exchange = template.request("direct:escalate", e -> { });
         assertThat(exchange.getException()).hasMessageContaining("could not list the active jobs");
         assertThat(appliance().count(Ds3Operation.MODIFY_ACTIVE_JOB)).isZero();
     }
@@ -199,9 +202,9 @@ class EscalationRunTest extends BlackPearlTestSupport {
     /** Page 1 of 3 arrives, page 2 fails through every retry: nothing is sent, and the run fails saying why. */
     @Test
     void aListingThatFailsPartWaySendsNothing() {
-        appliance().faults().inject(Ds3Operation.LIST_ACTIVE_JOBS, 1, new Fault.Delay(java.time.Duration.ZERO));
+        appliance().faults().inject(Ds3Operation.LIST_ACTIVE_JOBS, 1, new Fault.Delay(Duration.ZERO));
         appliance().faults().failNext(Ds3Operation.LIST_ACTIVE_JOBS, 10, 503);
-        org.apache.camel.Exchange exchange = template.request("direct:escalate", e -> { });
+        Exchange exchange = template.request("direct:escalate", e -> { });
         assertThat(exchange.getException()).hasMessageContaining("could not list the active jobs")
                 .hasMessageContaining("GET /_rest_/active_job failed with HTTP 503")
                 .hasMessageContaining("gave up after 4 attempts: 503, 503, 503, 503");

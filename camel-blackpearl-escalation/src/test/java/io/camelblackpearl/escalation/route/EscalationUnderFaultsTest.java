@@ -33,9 +33,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +120,7 @@ class EscalationUnderFaultsTest {
                 reports.add(last.getMessage().getBody(EscalationReport.class));
                 checkNeverLowered(faulty, seen, lowered);
 
-                for (org.apache.camel.Endpoint endpoint : context.getEndpoints()) {
+                for (Endpoint endpoint : context.getEndpoints()) {
                     if (endpoint instanceof BlackPearlEndpoint blackpearl) {
                         HttpDs3Client client = (HttpDs3Client) blackpearl.getClient();
                         assertThat(client.connectionPool().leased()).as("connections leased after the runs").isZero();
@@ -170,7 +172,7 @@ class EscalationUnderFaultsTest {
             context.start();
             EscalationProcessor escalation = new EscalationProcessor(policy, "blackpearl:activeJob", clock);
             escalation.setCamelContext(context);
-            Exchange exchange = new org.apache.camel.support.DefaultExchange(context);
+            Exchange exchange = new DefaultExchange(context);
             escalation.process(exchange);
             assertThat(exchange.getMessage().getBody(EscalationReport.class).succeeded()).isTrue();
             escalation.stop();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,6 +26,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,7 +62,7 @@ class KameletsTest extends BlackPearlTestSupport {
         assertThat(current(young).priority()).isEqualTo("LOW");
         assertThat(reports.getExchanges().get(0).getMessage().getHeader("scheduledFireTime")).as("fired by Quartz").isNotNull();
         // The Kamelet's cron gives the health check its period.
-        HealthCheck.Result health = HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full").stream()
+        HealthCheck.Result health = HealthCheckHelper.invoke(context, c -> Map.of(), c -> !c.isReadiness(), "full").stream()
                 .filter(r -> r.getCheck().getId().equals("blackpearl-escalation")).findFirst().orElseThrow();
         assertThat(health.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(health.getDetails()).containsEntry("schedule.period", "PT1S");
@@ -71,7 +74,7 @@ class KameletsTest extends BlackPearlTestSupport {
         SimulatedJob old = seedJob("archive-yaml", "LOW", Duration.ofHours(30));
         MockEndpoint reports = getMockEndpoint("mock:yaml");
         reports.expectedMinimumMessageCount(1);
-        org.apache.camel.support.PluginHelper.getRoutesLoader(context).loadRoutes(org.apache.camel.support.ResourceHelper.fromString(
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(
                 "yaml-map.yaml", """
                 - route:
                     from:
@@ -109,7 +112,7 @@ class KameletsTest extends BlackPearlTestSupport {
         EscalationProcessor processor = context.getRegistry().lookupByNameAndType(EscalationProcessor.Running.REGISTRY_NAME,
                 EscalationProcessor.Running.class).all().get(0);
         assertThat(processor.getParallelism()).isEqualTo(3);
-        HealthCheck.Result health = HealthCheckHelper.invoke(context, c -> java.util.Map.of(), c -> !c.isReadiness(), "full").stream()
+        HealthCheck.Result health = HealthCheckHelper.invoke(context, c -> Map.of(), c -> !c.isReadiness(), "full").stream()
                 .filter(r -> r.getCheck().getId().equals("blackpearl-escalation")).findFirst().orElseThrow();
         assertThat(health.getDetails()).containsEntry("allowed.periods", 7);
     }

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.JobRequestType;
 import io.camelblackpearl.ds3.model.Priority;
+import io.camelblackpearl.escalation.PolicyException;
+import io.camelblackpearl.escalation.PolicyFile;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExpressionIllegalSyntaxException;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +41,10 @@ class SimpleConditionsTest {
         try (CamelContext context = new DefaultCamelContext()) {
             // Camel's own errors, naming what is wrong: not whatever exception happens to escape (an NPE would pass isNotNull)
             assertThatThrownBy(() -> SimpleConditions.compiler(context).compile("${body.originalSize} > 1"))
-                    .isInstanceOf(org.apache.camel.RuntimeCamelException.class)
+                    .isInstanceOf(RuntimeCamelException.class)
                     .hasStackTraceContaining("originalSize");
             assertThatThrownBy(() -> SimpleConditions.compiler(context).compile("${body.name} =="))
-                    .isInstanceOf(org.apache.camel.ExpressionIllegalSyntaxException.class)
+                    .isInstanceOf(ExpressionIllegalSyntaxException.class)
                     .hasMessageContaining("${body.name} ==");
         }
     }
@@ -54,8 +58,8 @@ class SimpleConditionsTest {
                     ladder: [ { after: 1h, priority: HIGH } ]
                 """;
         try (CamelContext context = new DefaultCamelContext()) {
-            assertThatThrownBy(() -> io.camelblackpearl.escalation.PolicyFile.parse(policy, "policy.yaml", SimpleConditions.compiler(context)))
-                    .isInstanceOf(io.camelblackpearl.escalation.PolicyException.class)
+            assertThatThrownBy(() -> PolicyFile.parse(policy, "policy.yaml", SimpleConditions.compiler(context)))
+                    .isInstanceOf(PolicyException.class)
                     .hasMessageContainingAll("policy.yaml", "rule 'big'", "field 'match.condition'", "originalSizeInBytez");
         }
     }

@@ -7,10 +7,8 @@ import io.camelblackpearl.escalation.EscalationDecision;
 import io.camelblackpearl.escalation.EscalationPlanner;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.PolicyFile;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -35,7 +33,7 @@ public class EscalationPlannerBenchmark {
     public int jobs;
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    private final EscalationPlanner planner = new EscalationPlanner(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EscalationPlanner planner = new EscalationPlanner();
     private EscalationPolicy policy;
     private List<ActiveJob> active;
 
@@ -69,6 +67,6 @@ public class EscalationPlannerBenchmark {
 
     @Benchmark
     public List<EscalationDecision> plan() {
-        return planner.plan(active, policy);
+        return planner.plan(active, policy, NOW, Double.NaN).decisions();
     }
 }

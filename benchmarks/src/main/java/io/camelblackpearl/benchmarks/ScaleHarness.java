@@ -12,7 +12,7 @@ import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.PolicyFile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -56,7 +56,7 @@ public final class ScaleHarness {
                     long t0 = System.nanoTime();
                     JobListing<ActiveJob> listing = client.listActiveJobs(JobListFilter.ALL, 1000);
                     long t1 = System.nanoTime();
-                    List<EscalationDecision> plan = new EscalationPlanner(Clock.systemUTC()).plan(listing.jobs(), policy);
+                    List<EscalationDecision> plan = new EscalationPlanner().plan(listing.jobs(), policy, Instant.now(), Double.NaN).decisions();
                     long t2 = System.nanoTime();
                     retained = usedAfterGc() - before;
                     if (listing.jobs().size() != jobs || plan.isEmpty()) {

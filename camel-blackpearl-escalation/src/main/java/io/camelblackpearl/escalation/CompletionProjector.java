@@ -95,8 +95,4 @@ final class CompletionProjector {
             add(klass[i], i, remaining[i]);
         }
     }
-
-    boolean knows(UUID job) {
-        return position.containsKey(job);
-    }
 }

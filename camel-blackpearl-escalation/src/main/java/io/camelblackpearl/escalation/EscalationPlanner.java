@@ -2,7 +2,6 @@ package io.camelblackpearl.escalation;
 
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.Priority;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,12 +26,6 @@ public final class EscalationPlanner {
     private static final Comparator<Candidate> OLDEST_FIRST =
             Comparator.comparing((Candidate c) -> c.job.createdAt()).thenComparing(c -> c.job.id());
 
-    private final Clock clock;
-
-    public EscalationPlanner(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
     private record Candidate(ActiveJob job, EscalationRule rule, Duration age, Priority target) {
     }
 
@@ -42,11 +34,10 @@ public final class EscalationPlanner {
      *
      * @param deadlineJobs jobs with a deadline under their rule
      * @param atRisk       of those, the jobs projected to miss their deadline even after this run's raises
-     * @param rate         the appliance's measured rate (bytes a second) the projections used; NaN when unknown
      * @param leastSlack   the smallest slack (deadline minus projected finish, after the run's raises) of any job
      *                     with a deadline, in seconds; negative when one is projected late; NaN when none was projected
      */
-    public record Plan(List<EscalationDecision> decisions, int deadlineJobs, int atRisk, double rate, double leastSlack) {
+    public record Plan(List<EscalationDecision> decisions, int deadlineJobs, int atRisk, double leastSlack) {
     }
 
     /** A job with a deadline, as the deadline pass sees it. */
@@ -69,16 +60,9 @@ public final class EscalationPlanner {
     }
 
     /**
-     * The decisions for one run, each PLANNED or SKIPPED_*: only jobs whose priority should change (or
-     * would, but for a guard) appear. Jobs without a creation time or a known priority are left alone.
-     * Ages are measured from this planner's clock; deadlines are not projected (no rate).
-     */
-    public List<EscalationDecision> plan(List<ActiveJob> jobs, EscalationPolicy policy) {
-        return plan(jobs, policy, clock.instant(), Double.NaN).decisions();
-    }
-
-    /**
-     * One run's plan at {@code now} (the appliance's time): ladders by age, then deadlines projected at the
+     * One run's plan at {@code now} (the appliance's time), its decisions each PLANNED or SKIPPED_*: only jobs
+     * whose priority should change (or would, but for a guard) appear; jobs without a creation time or a known
+     * priority are left alone. Ladders by age, then deadlines projected at the
      * appliance's {@code rate} (bytes a second; NaN when not yet measured, and then no deadline raises a job).
      * <p>
      * A job with a deadline is raised only when it is projected to miss it at the priority it would otherwise
@@ -89,7 +73,7 @@ public final class EscalationPlanner {
      */
     public Plan plan(List<ActiveJob> jobs, EscalationPolicy policy, Instant now, double rate) {
         if (!policy.enabled()) {
-            return new Plan(List.of(), 0, 0, rate, Double.NaN);
+            return new Plan(List.of(), 0, 0, Double.NaN);
         }
         List<Candidate> candidates = new ArrayList<>();
         List<DeadlineJob> withDeadline = new ArrayList<>();
@@ -173,7 +157,7 @@ public final class EscalationPlanner {
                         + d.deadline + "; left where it is", d.deadline, d.projected));
             }
         }
-        return new Plan(limitPerRun(decisions, policy.maxEscalationsPerRun()), withDeadline.size(), atRisk, rate, leastSlack);
+        return new Plan(limitPerRun(decisions, policy.maxEscalationsPerRun()), withDeadline.size(), atRisk, leastSlack);
     }
 
     /** The deadline pass; returns the URGENT room left. */

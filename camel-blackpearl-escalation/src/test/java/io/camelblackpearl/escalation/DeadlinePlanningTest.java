@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.JobRequestType;
 import io.camelblackpearl.ds3.model.Priority;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DeadlinePlanningTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
-    private static final EscalationPlanner PLANNER = new EscalationPlanner(Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final EscalationPlanner PLANNER = new EscalationPlanner();
     /** 1 GB/s: a job's bytes in GB are its seconds. */
     private static final double RATE = 1e9;
     private static final long GB = 1_000_000_000L;

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camelblackpearl.ds3.model.ActiveJob;
 import io.camelblackpearl.ds3.model.JobRequestType;
 import io.camelblackpearl.ds3.model.Priority;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +18,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EscalationPlannerTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    private static final EscalationPlanner PLANNER = new EscalationPlanner(Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final AtNow PLANNER = new AtNow();
+
+    /** The planner at {@link #NOW}, ladders only (no rate measured). */
+    private static final class AtNow {
+        List<EscalationDecision> plan(List<ActiveJob> jobs, EscalationPolicy policy) {
+            return new EscalationPlanner().plan(jobs, policy, NOW, Double.NaN).decisions();
+        }
+    }
     private static final EscalationPolicy EXAMPLE = PolicyFile.parse(PolicyFileTest.EXAMPLE, "example", PolicyFile.NO_CONDITIONS);
 
     static ActiveJob job(String name, JobRequestType type, Priority priority, Duration age) {

@@ -6,7 +6,6 @@ import io.camelblackpearl.escalation.EscalationDecision;
 import io.camelblackpearl.escalation.EscalationPlanner;
 import io.camelblackpearl.escalation.EscalationPolicy;
 import io.camelblackpearl.escalation.ProgressHistory;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,7 @@ final class PlannerLever implements Lever {
 
     private final String name;
     private final EscalationPolicy policy;
-    private final EscalationPlanner planner = new EscalationPlanner(Clock.systemUTC());
+    private final EscalationPlanner planner = new EscalationPlanner();
     private final ProgressHistory history;
     private final double fixedRate;
 

@@ -410,15 +410,4 @@ public final class WorkModel {
     private long chunkBytes(Job job, int chunk) {
         return Math.min(settings.chunkSize(), job.size - (long) chunk * settings.chunkSize());
     }
-
-    /** How many drives are moving a chunk now. */
-    public int busyDrives() {
-        int busy = 0;
-        for (Job job : driveJob) {
-            if (job != null) {
-                busy++;
-            }
-        }
-        return busy;
-    }
 }

@@ -335,7 +335,7 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
                         + "': no StateRepository of that name in the registry");
             }
         }
-        planner = new EscalationPlanner(clock);
+        planner = new EscalationPlanner();
         if (sharedState != null) {
             progressState = sharedState;
         } else if (progressFile != null) {

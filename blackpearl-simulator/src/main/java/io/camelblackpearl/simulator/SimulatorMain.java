@@ -255,8 +255,8 @@ public final class SimulatorMain {
             Arrivals arrivals = Arrivals.NONE;
             if (load != null) {
                 arrivals = new LoadArrivals(work, load, deadlineShare == null ? 0.3 : deadlineShare,
-                        deadlineTypes == null ? Set.of("PUT", "GET", "VERIFY") : deadlineTypes, arrivalPriorities, seed, start,
-                        Long.MAX_VALUE);
+                        deadlineTypes == null ? Set.of("PUT", "GET", "VERIFY") : deadlineTypes, arrivalPriorities,
+                        simulator.appliance().allJobs().size() + 1, seed, start, Long.MAX_VALUE);
             } else if (replayed != null) {
                 arrivals = Workload.replay(replayed, start, seed);
             }

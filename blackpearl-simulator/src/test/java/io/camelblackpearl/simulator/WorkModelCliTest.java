@@ -94,6 +94,14 @@ class WorkModelCliTest {
                     .alias("new jobs arrive, some with a deadline in their name").until(() ->
                             (get(endpoint, "/_rest_/active_job").body() + get(endpoint, "/_rest_/completed_job").body())
                                     .matches("(?s).*<Name>\\w+-\\d{5} due=20\\d\\d-.*"));
+            Matcher names = Pattern.compile("<Name>(\\w+-\\d{5})[ <]").matcher(
+                    get(endpoint, "/_rest_/active_job").body() + get(endpoint, "/_rest_/completed_job").body());
+            List<String> numbered = new ArrayList<>();
+            while (names.find()) {
+                numbered.add(names.group(1));
+            }
+            assertThat(numbered).as("arrivals are numbered after the seeded jobs: every name is its own")
+                    .hasSizeGreaterThan(300).doesNotHaveDuplicates();
             Files.writeString(dir.resolve("completed.xml"), get(endpoint, "/_rest_/completed_job").body());
         } finally {
             process.destroy();

@@ -33,12 +33,29 @@ public class BlackPearlHealthCheck extends AbstractHealthCheck {
             builder.down().message("The blackpearl component is not usable: " + e.getMessage()).error(e);
             return;
         }
-        builder.detail("appliance", component.getConfiguration().getEndpoint()).detail("verdict", result.verdict().name())
-                .message(result.message());
+        String endpoint = component.getConfiguration().getEndpoint();
+        builder.detail("appliance", endpoint).detail("verdict", result.verdict().name())
+                .message(withoutSlashes(result.message(), endpoint));
         if (result.reachable()) {
             builder.up();
         } else {
             builder.down();
         }
+    }
+
+    /**
+     * The message without the endpoint's "//": Camel's management server JSON-escapes a check's message and
+     * then serializes it again, so each '/' would reach operators as {@code \\/}. The URL is in the details.
+     */
+    static String withoutSlashes(String message, String endpoint) {
+        String shown = message;
+        if (endpoint != null) {
+            int scheme = endpoint.indexOf("://");
+            if (scheme > 0) {
+                String hostPort = endpoint.substring(scheme + 3).replaceAll("/+$", "");
+                shown = shown.replace(endpoint, hostPort + " (" + endpoint.substring(0, scheme) + ")");
+            }
+        }
+        return shown.replace("http(s)://host:port", "scheme, host and port");
     }
 }

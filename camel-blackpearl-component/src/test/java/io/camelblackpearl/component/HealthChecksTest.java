@@ -43,7 +43,8 @@ class HealthChecksTest {
 
             HealthCheck.Result up = check(context, "blackpearl");
             assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
-            assertThat(up.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("reachable", "(3 active jobs)"));
+            assertThat(up.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("reachable", "(3 active jobs)")
+                    .as("no '/' for Camel's management server to escape twice").doesNotContain("/"));
             assertThat(simulator.appliance().count(Ds3Operation.LIST_ACTIVE_JOBS)).isEqualTo(1);
 
             HealthCheck.Result refused = check(wrongKey, "blackpearl");

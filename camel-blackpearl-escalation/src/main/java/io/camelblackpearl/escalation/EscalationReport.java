@@ -20,9 +20,11 @@ import java.util.Map;
  * @param atRisk      of those, how many are projected to miss it even after this run's raises
  * @param applianceTime the appliance's time when it listed the jobs (its Date header), which ages and deadlines
  *                    are measured against; null when it sent none
+ * @param projected   whether the deadlines were projected: false until the appliance's rate is measured (two runs)
  */
 public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun, List<EscalationDecision> decisions,
-                               String node, Instant fire, int deadlineJobs, int atRisk, Instant applianceTime) {
+                               String node, Instant fire, int deadlineJobs, int atRisk, Instant applianceTime,
+                               boolean projected) {
 
     public EscalationReport {
         decisions = List.copyOf(decisions);
@@ -31,7 +33,7 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
     /** A report of a run without deadlines. */
     public EscalationReport(Instant startedAt, int activeJobs, boolean dryRun, List<EscalationDecision> decisions,
                             String node, Instant fire) {
-        this(startedAt, activeJobs, dryRun, decisions, node, fire, 0, 0, null);
+        this(startedAt, activeJobs, dryRun, decisions, node, fire, 0, 0, null, false);
     }
 
     public long count(EscalationOutcome outcome) {
@@ -67,9 +69,12 @@ public record EscalationReport(Instant startedAt, int activeJobs, boolean dryRun
             // a host clock that is off, or a time-scaled simulator: say which time the ages and deadlines are on
             s.append("  on the appliance's clock: ").append(minute(applianceTime)).append(System.lineSeparator());
         }
-        if (deadlineJobs > 0) {
-            s.append(String.format("  %d jobs with deadlines, %d projected to miss (%d cannot make it even at their ceiling)%n",
-                    deadlineJobs, atRisk, count(EscalationOutcome.SKIPPED_DEADLINE_UNREACHABLE)));
+        if (deadlineJobs > 0 && !projected) {
+            s.append(String.format("  %d %s with a deadline, not projected yet: the appliance's rate is measured between two runs%n",
+                    deadlineJobs, deadlineJobs == 1 ? "job" : "jobs"));
+        } else if (deadlineJobs > 0) {
+            s.append(String.format("  %d %s with a deadline, %d projected to miss (%d cannot make it even at their ceiling)%n",
+                    deadlineJobs, deadlineJobs == 1 ? "job" : "jobs", atRisk, count(EscalationOutcome.SKIPPED_DEADLINE_UNREACHABLE)));
         }
         List<EscalationDecision> shown = decisions.stream()
                 .filter(d -> d.outcome() != EscalationOutcome.SKIPPED_RUN_LIMIT).toList();

@@ -249,7 +249,8 @@ final class SampleStartup extends MainListenerSupport {
         long start = clock.millis();
         WorkSettings work = WorkSettings.DEFAULTS;
         simulator.appliance().workModel(new WorkModel(work, new LoadArrivals(work, 0.9, 0.5, Set.of("GET"),
-                List.of("LOW", "NORMAL", "NORMAL", "HIGH"), 42, start, Long.MAX_VALUE), start));
+                List.of("LOW", "NORMAL", "NORMAL", "HIGH"), simulator.appliance().allJobs().size() + 1, 42, start, Long.MAX_VALUE),
+                start));
         System.out.println("No camel.component.blackpearl.endpoint configured: using the embedded BlackPearl simulator at "
                 + simulator.endpoint() + " with " + simulator.appliance().activeJobs().size() + " active jobs; its time runs "
                 + Math.round(DEMO_TIME_SCALE) + " times faster (a second is ten minutes), new jobs arrive for an offered load of "

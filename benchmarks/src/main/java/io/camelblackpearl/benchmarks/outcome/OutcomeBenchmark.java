@@ -126,7 +126,7 @@ public final class OutcomeBenchmark {
     static Point point(WorkSettings settings, double load, long seed, List<String> priorities, EscalationPolicy ladder,
                        EscalationPolicy deadline, EscalationPolicy urgentAllowed, EscalationPolicy clairvoyant, boolean withOracle) {
         long start = START.toEpochMilli();
-        Arrivals arrivals = new LoadArrivals(settings, load, DEADLINE_SHARE, Set.of("PUT", "GET", "VERIFY"), priorities,
+        Arrivals arrivals = new LoadArrivals(settings, load, DEADLINE_SHARE, Set.of("PUT", "GET", "VERIFY"), priorities, 1,
                 seed, start, start + DAY_MILLIS);
         long limit = start + 14 * DAY_MILLIS;
         Map<String, Outcome> outcomes = new LinkedHashMap<>();

@@ -54,16 +54,18 @@ public final class LoadArrivals implements Arrivals {
      * @param untilMillis   and stop at this one ({@link Long#MAX_VALUE}: never)
      */
     public LoadArrivals(WorkSettings settings, double load, double deadlineShare, long seed, long startMillis, long untilMillis) {
-        this(settings, load, deadlineShare, Set.of("PUT", "GET", "VERIFY"), null, seed, startMillis, untilMillis);
+        this(settings, load, deadlineShare, Set.of("PUT", "GET", "VERIFY"), null, 1, seed, startMillis, untilMillis);
     }
 
     /**
      * @param deadlineTypes the request types whose jobs may carry a deadline (the share is of those jobs)
      * @param priorities the priorities new jobs arrive at, drawn evenly (repeat one to weigh it); null for the
      *                   appliance's defaults by request type (GET HIGH, PUT NORMAL, VERIFY LOW)
+     * @param firstNumber the number in the first arrival's name ({@code restore-00401}): past the seeded jobs'
+     *                    numbers, so that every job's name is its own
      */
     public LoadArrivals(WorkSettings settings, double load, double deadlineShare, Set<String> deadlineTypes,
-                        List<String> priorities, long seed, long startMillis, long untilMillis) {
+                        List<String> priorities, int firstNumber, long seed, long startMillis, long untilMillis) {
         if (!(load > 0 && load <= 10)) {
             throw new IllegalArgumentException("load must be above 0 and at most 10, was " + load);
         }
@@ -81,6 +83,7 @@ public final class LoadArrivals implements Arrivals {
         this.deadlineTypes = Set.copyOf(deadlineTypes);
         this.priorities = priorities == null ? null : List.copyOf(priorities);
         this.untilMillis = untilMillis;
+        this.count = firstNumber - 1;
         this.random = (RandomGenerator.JumpableGenerator) RandomGeneratorFactory.of("Xoroshiro128PlusPlus").create(seed);
         this.next = draw(startMillis);
     }

@@ -515,7 +515,8 @@ public class EscalationProcessor extends ServiceSupport implements Processor, Ca
             decisions.add(done);
         }
         EscalationReport report = new EscalationReport(startedAt, jobs.size(), policy.dryRun(), decisions, node, fire,
-                plan.deadlineJobs(), plan.atRisk(), listed.getMessage().getHeader(BlackPearlConstants.APPLIANCE_DATE, Instant.class));
+                plan.deadlineJobs(), plan.atRisk(), listed.getMessage().getHeader(BlackPearlConstants.APPLIANCE_DATE, Instant.class),
+                rate > 0);
         meters.deadlines(plan.deadlineJobs(), plan.atRisk(), plan.leastSlack());
         AUDIT.info("{}", report.summaryLine());
         recentReports.addFirst(report);

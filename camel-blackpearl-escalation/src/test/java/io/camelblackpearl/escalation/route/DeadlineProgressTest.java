@@ -116,7 +116,7 @@ class DeadlineProgressTest {
             assertThat(simulator.appliance().job(restore.id()).orElseThrow().priority()).isEqualTo("HIGH");
             assertThat(next.applianceTime()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.SECONDS));
             assertThat(next.toTable()).as("the appliance is ten minutes ahead of this host")
-                    .contains("on the appliance's clock: ", "1 jobs with deadlines, 0 projected to miss", "DEADLINE", "SLACK");
+                    .contains("on the appliance's clock: ", "1 job with a deadline, 0 projected to miss", "DEADLINE", "SLACK");
         }
     }
 

@@ -18,11 +18,15 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The YAML DSL examples of docs/component.md load as written and do what the docs say. */
 class DocsExamplesTest extends BlackPearlTestSupport {
 
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+
+    @TempDir
+    Path dir;
 
     @Override
     public boolean isUseRouteBuilder() {
@@ -37,7 +41,8 @@ class DocsExamplesTest extends BlackPearlTestSupport {
         while (m.find()) {
             // The audit example fires every five minutes; here once (a Quartz simple trigger) is enough.
             blocks.add(m.group(1).replace("cron: \"0 */5 * * * ?\"", "trigger.repeatCount: 0")
-                    .replace("blackpearl:activeJob?delay=1m", "blackpearl:activeJob?delay=100&initialDelay=0"));
+                    .replace("blackpearl:activeJob?delay=1m", "blackpearl:activeJob?delay=100&initialDelay=0")
+                    .replace("'data/job-events.state'", "'" + dir.resolve("job-events.state") + "'"));
         }
         assertThat(blocks).hasSizeGreaterThanOrEqualTo(5);
         for (int i = 0; i < blocks.size(); i++) {
@@ -60,5 +65,6 @@ class DocsExamplesTest extends BlackPearlTestSupport {
         assertThat(current(job).status()).isEqualTo("CANCELED");
         assertThat(restoreEnded.matches(10, TimeUnit.SECONDS))
                 .as("the YAML consumer reported the canceled restore").isTrue();
+        assertThat(Files.readString(dir.resolve("job-events.state"))).as("its state in the file the bean names").isNotBlank();
     }
 }

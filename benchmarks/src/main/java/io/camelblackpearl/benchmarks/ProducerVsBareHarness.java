@@ -1,5 +1,6 @@
 package io.camelblackpearl.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConstants;
 import io.camelblackpearl.ds3.Ds3Credentials;
@@ -40,7 +41,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * callers, same jobs) and the median of the throughput ratios producer/bare is printed, with the calling
  * threads' CPU time per call. Then figure 5: the simulator under {@link RawLoad} at 8 and 32 connections, each
  * round paired with the bare client at 8 callers. {@code -Dservice.time=1ms} makes every modify wait that long
- * in the simulator (as on an appliance) and skips figure 5.
+ * in the simulator (as on an appliance) and skips figure 5, as {@code -Dfigure1.only=true} does.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.camelblackpearl.benchmarks.ProducerVsBareHarness
  *      blackpearl-simulator/target/blackpearl-simulator-0.1.0-SNAPSHOT-cli.jar [rounds] [calls per round at 1 caller, four times as many at 8]</pre>
@@ -107,6 +108,9 @@ public final class ProducerVsBareHarness {
                 double[] bareRates = new double[rounds];
                 double[] producerCpus = new double[rounds];
                 double[] bareCpus = new double[rounds];
+                double[] producerProcessCpus = new double[rounds];
+                double[] bareProcessCpus = new double[rounds];
+                double[] cpuRatios = new double[rounds];
                 int callsPerRound = callers == 1 ? calls : callsAtEightCallers;
                 for (int round = -2; round < rounds; round++) {
                     // The order alternates, so neither side always runs on the other's leftovers (GC debt, caches).
@@ -114,20 +118,29 @@ public final class ProducerVsBareHarness {
                     double bare;
                     double producerCpu;
                     double bareCpu;
+                    double producerProcessCpu;
+                    double bareProcessCpu;
                     if (round % 2 == 0) {
                         producer = rate(threads, callers, callsPerRound, jobs, throughProducer);
                         producerCpu = LAST_CPU_MICROS_PER_CALL.get();
+                        producerProcessCpu = LAST_PROCESS_CPU_MICROS_PER_CALL.get();
                         bare = rate(threads, callers, callsPerRound, jobs, bareCall);
                         bareCpu = LAST_CPU_MICROS_PER_CALL.get();
+                        bareProcessCpu = LAST_PROCESS_CPU_MICROS_PER_CALL.get();
                     } else {
                         bare = rate(threads, callers, callsPerRound, jobs, bareCall);
                         bareCpu = LAST_CPU_MICROS_PER_CALL.get();
+                        bareProcessCpu = LAST_PROCESS_CPU_MICROS_PER_CALL.get();
                         producer = rate(threads, callers, callsPerRound, jobs, throughProducer);
                         producerCpu = LAST_CPU_MICROS_PER_CALL.get();
+                        producerProcessCpu = LAST_PROCESS_CPU_MICROS_PER_CALL.get();
                     }
                     if (round >= 0) {
                         producerCpus[round] = producerCpu;
                         bareCpus[round] = bareCpu;
+                        producerProcessCpus[round] = producerProcessCpu;
+                        bareProcessCpus[round] = bareProcessCpu;
+                        cpuRatios[round] = producerProcessCpu / bareProcessCpu;
                         ratios[round] = producer / bare;
                         producerRates[round] = producer;
                         bareRates[round] = bare;
@@ -141,13 +154,20 @@ public final class ProducerVsBareHarness {
                 fastestRound = Math.max(fastestRound, Math.max(producerRates[rounds - 1], bareRates[rounds - 1]));
                 Arrays.sort(producerCpus);
                 Arrays.sort(bareCpus);
+                Arrays.sort(producerProcessCpus);
+                Arrays.sort(bareProcessCpus);
+                Arrays.sort(cpuRatios);
                 System.out.printf("%d caller(s): client CPU per call (calling threads), producer %.1f µs, bare %.1f µs (medians)%n",
                         callers, producerCpus[rounds / 2], bareCpus[rounds / 2]);
+                System.out.printf("%d caller(s): client process CPU per call (every thread of this JVM: callers, deadline "
+                                + "timer, GC), producer %.1f µs, bare %.1f µs; ratio producer/bare median %.2f (min %.2f, max %.2f)%n",
+                        callers, producerProcessCpus[rounds / 2], bareProcessCpus[rounds / 2], cpuRatios[rounds / 2], cpuRatios[0],
+                        cpuRatios[rounds - 1]);
                 System.out.printf("%d caller(s), %d paired rounds of %d modifies: producer %.0f/s, bare %.0f/s, "
                                 + "ratio producer/bare median %.2f (min %.2f, max %.2f)%n", callers, rounds, callsPerRound,
                         producerRates[rounds / 2], bareRates[rounds / 2], ratios[rounds / 2], ratios[0], ratios[rounds - 1]);
             }
-            if (serviceTime != null) {
+            if (serviceTime != null || Boolean.getBoolean("figure1.only")) {
                 return;
             }
             // Figure 5: the simulator's own rate under many concurrent keep-alive clients (the bare client, 32 callers).
@@ -253,6 +273,7 @@ public final class ProducerVsBareHarness {
     /** Calls per second: {@code calls} calls spread over {@code callers} threads, each taking jobs in turn. */
     private static double rate(ExecutorService threads, int callers, int calls, List<String> jobs, Call call) throws Exception {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicLong cpuNanos = new AtomicLong();
         List<Callable<Void>> work = new ArrayList<>();
         for (int c = 0; c < callers; c++) {
@@ -266,11 +287,13 @@ public final class ProducerVsBareHarness {
                 return null;
             });
         }
+        long processBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
         for (Future<Void> done : threads.invokeAll(work)) {
             done.get();
         }
         double rate = calls / ((System.nanoTime() - start) / 1e9);
+        LAST_PROCESS_CPU_MICROS_PER_CALL.set((os.getProcessCpuTime() - processBefore) / 1e3 / calls);
         LAST_CPU_MICROS_PER_CALL.set(cpuNanos.get() / 1e3 / calls);
         return rate;
     }
@@ -281,5 +304,9 @@ public final class ProducerVsBareHarness {
      * which contention for the cores moves far less than throughput.
      */
     private static final AtomicReference<Double> LAST_CPU_MICROS_PER_CALL =
+            new AtomicReference<>(0.0);
+
+    /** The whole client JVM's CPU time per call in the last {@link #rate} measurement (the simulator runs apart). */
+    private static final AtomicReference<Double> LAST_PROCESS_CPU_MICROS_PER_CALL =
             new AtomicReference<>(0.0);
 }

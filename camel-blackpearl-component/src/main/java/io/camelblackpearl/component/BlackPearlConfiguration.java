@@ -209,8 +209,8 @@ public class BlackPearlConfiguration implements Cloneable {
 
     /**
      * Milliseconds (or 2m): one deadline for a call with all its retries, each answer's body read included: an
-     * attempt still running at it is aborted and its connection released, so a call takes at most callTimeout (for
-     * a list, each page's call). 0: no deadline.
+     * attempt still running at it is aborted (within 1% of callTimeout, at most 1 s, after it) and its connection
+     * released, so a call takes at most about callTimeout (for a list, each page's call). 0: no deadline.
      */
     public void setCallTimeout(long callTimeout) {
         this.callTimeout = callTimeout;

@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -75,6 +74,7 @@ public final class HttpDs3Client implements Ds3Client {
     private final ExecutorService pageReaders;
     /** Aborts an attempt still running at the call's deadline. */
     private final ScheduledExecutorService deadlines;
+    private final CallDeadlines callDeadlines;
     /** False when the pools were given (by Camel's ExecutorServiceManager, which shuts them down). */
     private final boolean ownsPools;
 
@@ -121,6 +121,7 @@ public final class HttpDs3Client implements Ds3Client {
         this.ownsConnections = true;
         this.pageReaders = Objects.requireNonNull(pageReaders, "pageReaders");
         this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+        this.callDeadlines = new CallDeadlines(deadlines, settings.retry().callTimeout());
         this.ownsPools = ownsPools;
     }
 
@@ -155,6 +156,7 @@ public final class HttpDs3Client implements Ds3Client {
         this.ownsConnections = false;
         this.pageReaders = shared.pageReaders;
         this.deadlines = shared.deadlines;
+        this.callDeadlines = shared.callDeadlines;
         this.ownsPools = false;
     }
 
@@ -389,17 +391,16 @@ public final class HttpDs3Client implements Ds3Client {
         // No Content-Type on body-less calls: an empty line is signed, as the Python and Go SDKs do.
         request.setHeader("Date", signed.get("Date"));
         request.setHeader("Authorization", Ds3RequestSigner.authorization(settings.credentials(), method, rawPath, signed));
-        ScheduledFuture<?> abort = null;
+        CallDeadlines.Pending abort = null;
         AtomicBoolean timedOut = new AtomicBoolean();
         if (deadline != Long.MAX_VALUE) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
+            if (deadline - System.nanoTime() <= 0) {
                 throw deadlinePassed(method, rawPath);
             }
-            abort = deadlines.schedule(() -> {
+            abort = callDeadlines.watch(deadline, () -> {
                 timedOut.set(true);
                 request.cancel();
-            }, remaining, TimeUnit.NANOSECONDS);
+            });
         }
         try {
             return http.execute(request, response -> handle(method, rawPath, response, reader, request));
@@ -412,7 +413,7 @@ public final class HttpDs3Client implements Ds3Client {
             throw timedOut.get() ? deadlinePassed(method, rawPath) : e;
         } finally {
             if (abort != null) {
-                abort.cancel(false);
+                callDeadlines.done(abort);
             }
         }
     }

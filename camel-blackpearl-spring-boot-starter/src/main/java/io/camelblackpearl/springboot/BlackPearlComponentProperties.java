@@ -129,8 +129,8 @@ public class BlackPearlComponentProperties {
 
     /**
      * Milliseconds (or 2m): one deadline for a call with all its retries, each answer's body read included: an
-     * attempt still running at it is aborted and its connection released, so a call takes at most callTimeout (for a
-     * list, each page's call). 0: no deadline.
+     * attempt still running at it is aborted (within 1% of callTimeout, at most 1 s, after it) and its connection
+     * released, so a call takes at most about callTimeout (for a list, each page's call). 0: no deadline.
      */
     private Duration callTimeout;
 
@@ -229,6 +229,14 @@ public class BlackPearlComponentProperties {
      * The first poll emits CREATED (and WAITING) for the jobs already active.
      */
     private Boolean emitExisting;
+
+    /**
+     * What happens to a job event whose exchange failed (an exception the route's error handler did not handle):
+     * retry delivers it again at the next poll (and the later events of its job after it), the batch going on with
+     * other jobs' events; skip marks it seen, as if it had succeeded; stop ends the batch there, and the next poll
+     * delivers it and everything after it again.
+     */
+    private String onFailure;
 
     /**
      * The events to emit, comma-separated. The others are still tracked (a job whose CREATED is not emitted still
@@ -541,6 +549,14 @@ public class BlackPearlComponentProperties {
 
     public void setEmitExisting(Boolean emitExisting) {
         this.emitExisting = emitExisting;
+    }
+
+    public String getOnFailure() {
+        return onFailure;
+    }
+
+    public void setOnFailure(String onFailure) {
+        this.onFailure = onFailure;
     }
 
     public String getEvents() {

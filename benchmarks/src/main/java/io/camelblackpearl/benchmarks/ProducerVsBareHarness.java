@@ -3,8 +3,12 @@ package io.camelblackpearl.benchmarks;
 import com.sun.management.OperatingSystemMXBean;
 import io.camelblackpearl.component.BlackPearlComponent;
 import io.camelblackpearl.component.BlackPearlConstants;
+import io.camelblackpearl.component.BlackPearlEndpoint;
+import io.camelblackpearl.ds3.Ds3Client;
 import io.camelblackpearl.ds3.Ds3Credentials;
 import io.camelblackpearl.ds3.Ds3RequestSigner;
+import io.camelblackpearl.ds3.JobModification;
+import io.camelblackpearl.ds3.model.Priority;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -13,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -100,72 +105,81 @@ public final class ProducerVsBareHarness {
             int warmUpCalls = calls * 20;
             rate(warmUp, 8, warmUpCalls, jobs, throughProducer);
             rate(warmUp, 8, warmUpCalls, jobs, bareCall);
+            // The series of figure 1, each round running all of them in turn (the first rotates, so that none always
+            // runs on another's leftovers: GC debt, caches). -Dbreakdown=true adds the steps between bare and producer.
+            Map<String, Call> series = new LinkedHashMap<>();
+            series.put("producer", throughProducer);
+            series.put("bare", bareCall);
+            if (Boolean.getBoolean("breakdown")) {
+                Ds3Client client = ((BlackPearlEndpoint) modify).getClient();
+                JobModification high = JobModification.ofPriority(Priority.HIGH);
+                series.put("ds3 client", job -> client.modifyActiveJob(job, high, false));
+                Endpoint noDeadline = camel.getEndpoint("blackpearl:activeJob?priority=HIGH&includeObjects=false&callTimeout=0");
+                series.put("producer, callTimeout=0", job -> template.requestBodyAndHeader(noDeadline, null, BlackPearlConstants.JOB_ID, job));
+                series.forEach((name, call) -> {
+                    try {
+                        rate(warmUp, 8, warmUpCalls / 2, jobs, call);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
             warmUp.shutdown();
+            List<String> names = new ArrayList<>(series.keySet());
             for (int callers : new int[] {1, 8}) {
                 ExecutorService threads = Executors.newFixedThreadPool(callers);
-                double[] ratios = new double[rounds];
-                double[] producerRates = new double[rounds];
-                double[] bareRates = new double[rounds];
-                double[] producerCpus = new double[rounds];
-                double[] bareCpus = new double[rounds];
-                double[] producerProcessCpus = new double[rounds];
-                double[] bareProcessCpus = new double[rounds];
-                double[] cpuRatios = new double[rounds];
                 int callsPerRound = callers == 1 ? calls : callsAtEightCallers;
+                Map<String, double[]> rates = new LinkedHashMap<>();
+                Map<String, double[]> threadCpu = new LinkedHashMap<>();
+                Map<String, double[]> rateRatios = new LinkedHashMap<>();
+                // the process CPU clock ticks in 10 ms steps: per call it is read over all rounds together
+                Map<String, Double> processCpuTotal = new LinkedHashMap<>();
+                names.forEach(name -> {
+                    rates.put(name, new double[rounds]);
+                    threadCpu.put(name, new double[rounds]);
+                    rateRatios.put(name, new double[rounds]);
+                });
                 for (int round = -2; round < rounds; round++) {
-                    // The order alternates, so neither side always runs on the other's leftovers (GC debt, caches).
-                    double producer;
-                    double bare;
-                    double producerCpu;
-                    double bareCpu;
-                    double producerProcessCpu;
-                    double bareProcessCpu;
-                    if (round % 2 == 0) {
-                        producer = rate(threads, callers, callsPerRound, jobs, throughProducer);
-                        producerCpu = LAST_CPU_MICROS_PER_CALL.get();
-                        producerProcessCpu = LAST_PROCESS_CPU_MICROS_PER_CALL.get();
-                        bare = rate(threads, callers, callsPerRound, jobs, bareCall);
-                        bareCpu = LAST_CPU_MICROS_PER_CALL.get();
-                        bareProcessCpu = LAST_PROCESS_CPU_MICROS_PER_CALL.get();
-                    } else {
-                        bare = rate(threads, callers, callsPerRound, jobs, bareCall);
-                        bareCpu = LAST_CPU_MICROS_PER_CALL.get();
-                        bareProcessCpu = LAST_PROCESS_CPU_MICROS_PER_CALL.get();
-                        producer = rate(threads, callers, callsPerRound, jobs, throughProducer);
-                        producerCpu = LAST_CPU_MICROS_PER_CALL.get();
-                        producerProcessCpu = LAST_PROCESS_CPU_MICROS_PER_CALL.get();
+                    Map<String, double[]> measured = new LinkedHashMap<>();
+                    for (int k = 0; k < names.size(); k++) {
+                        String name = names.get(Math.floorMod(round + k, names.size()));
+                        double rate = rate(threads, callers, callsPerRound, jobs, series.get(name));
+                        measured.put(name, new double[] {rate, LAST_CPU_MICROS_PER_CALL.get(), LAST_PROCESS_CPU_MICROS_PER_CALL.get()});
                     }
                     if (round >= 0) {
-                        producerCpus[round] = producerCpu;
-                        bareCpus[round] = bareCpu;
-                        producerProcessCpus[round] = producerProcessCpu;
-                        bareProcessCpus[round] = bareProcessCpu;
-                        cpuRatios[round] = producerProcessCpu / bareProcessCpu;
-                        ratios[round] = producer / bare;
-                        producerRates[round] = producer;
-                        bareRates[round] = bare;
+                        double[] bare = measured.get("bare");
+                        for (String name : names) {
+                            double[] m = measured.get(name);
+                            rates.get(name)[round] = m[0];
+                            threadCpu.get(name)[round] = m[1];
+                            rateRatios.get(name)[round] = m[0] / bare[0];
+                            processCpuTotal.merge(name, m[2], Double::sum);
+                        }
                     }
                 }
                 threads.shutdown();
-                Arrays.sort(ratios);
-                Arrays.sort(producerRates);
-                Arrays.sort(bareRates);
-                highestDriven = Math.max(highestDriven, Math.max(producerRates[rounds / 2], bareRates[rounds / 2]));
-                fastestRound = Math.max(fastestRound, Math.max(producerRates[rounds - 1], bareRates[rounds - 1]));
-                Arrays.sort(producerCpus);
-                Arrays.sort(bareCpus);
-                Arrays.sort(producerProcessCpus);
-                Arrays.sort(bareProcessCpus);
-                Arrays.sort(cpuRatios);
+                List.of(rates, threadCpu, rateRatios).forEach(map -> map.values().forEach(Arrays::sort));
+                int mid = rounds / 2;
+                highestDriven = Math.max(highestDriven, Math.max(rates.get("producer")[mid], rates.get("bare")[mid]));
+                fastestRound = Math.max(fastestRound, Math.max(rates.get("producer")[rounds - 1], rates.get("bare")[rounds - 1]));
                 System.out.printf("%d caller(s): client CPU per call (calling threads), producer %.1f µs, bare %.1f µs (medians)%n",
-                        callers, producerCpus[rounds / 2], bareCpus[rounds / 2]);
-                System.out.printf("%d caller(s): client process CPU per call (every thread of this JVM: callers, deadline "
-                                + "timer, GC), producer %.1f µs, bare %.1f µs; ratio producer/bare median %.2f (min %.2f, max %.2f)%n",
-                        callers, producerProcessCpus[rounds / 2], bareProcessCpus[rounds / 2], cpuRatios[rounds / 2], cpuRatios[0],
-                        cpuRatios[rounds - 1]);
+                        callers, threadCpu.get("producer")[mid], threadCpu.get("bare")[mid]);
+                for (String name : names) {
+                    if (!name.equals("bare") && !name.equals("producer")) {
+                        System.out.printf("%d caller(s), step %s: %.0f/s, %.1f µs process CPU per call; rate/bare median %.2f, "
+                                        + "CPU/bare over all rounds %.2f%n", callers, name, rates.get(name)[mid],
+                                processCpuTotal.get(name) / rounds, rateRatios.get(name)[mid],
+                                processCpuTotal.get(name) / processCpuTotal.get("bare"));
+                    }
+                }
+                System.out.printf("%d caller(s): client process CPU per call over all rounds (every thread of this JVM: callers, "
+                                + "deadline sweep, GC), producer %.1f µs, bare %.1f µs: CPU producer/bare %.2f%n", callers,
+                        processCpuTotal.get("producer") / rounds, processCpuTotal.get("bare") / rounds,
+                        processCpuTotal.get("producer") / processCpuTotal.get("bare"));
+                double[] ratios = rateRatios.get("producer");
                 System.out.printf("%d caller(s), %d paired rounds of %d modifies: producer %.0f/s, bare %.0f/s, "
                                 + "ratio producer/bare median %.2f (min %.2f, max %.2f)%n", callers, rounds, callsPerRound,
-                        producerRates[rounds / 2], bareRates[rounds / 2], ratios[rounds / 2], ratios[0], ratios[rounds - 1]);
+                        rates.get("producer")[mid], rates.get("bare")[mid], ratios[mid], ratios[0], ratios[rounds - 1]);
             }
             if (serviceTime != null || Boolean.getBoolean("figure1.only")) {
                 return;

@@ -58,6 +58,7 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
     private JobWatch watch;
     private JobWatch.Poll currentPoll;
     private StateRepository<String, String> stateRepository;
+    private boolean startedStateRepository;
     private String stateKey;
     private String lastSaved;
     private volatile int failedPolls;
@@ -152,6 +153,8 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
                 : getRouteId() != null ? "blackpearl-events-" + getRouteId() : "blackpearl-events";
         watch = new JobWatch(waitingAfter);
         if (stateRepository != null) {
+            // a repository shared with others (the cluster's) is already started: only one this consumer starts, it stops
+            startedStateRepository = !ServiceHelper.isStarted(stateRepository);
             ServiceHelper.startService(stateRepository);
             if (resumeFromRepository()) {
                 LOG.info("Job events: resuming from the saved state under '{}' ({} active jobs known)", stateKey,
@@ -159,6 +162,15 @@ public class BlackPearlConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (startedStateRepository) {
+            ServiceHelper.stopService(stateRepository);
+            startedStateRepository = false;
+        }
     }
 
     /**

@@ -390,6 +390,23 @@ class JobEventsConsumerTest extends BlackPearlTestSupport {
     }
 
     @Test
+    void theConsumerStopsTheStateRepositoryItStartedAndLeavesASharedOneRunning(@TempDir Path dir) throws Exception {
+        FileStateRepository own = FileStateRepository.fileStateRepository(dir.resolve("own.state").toFile());
+        FileStateRepository shared = FileStateRepository.fileStateRepository(dir.resolve("shared.state").toFile());
+        shared.start(); // started by whoever shares it, as the cluster's repository is
+        context.getRegistry().bind("own", own);
+        context.getRegistry().bind("shared", shared);
+        route("own-state", "blackpearl:activeJob?startScheduler=false&stateRepository=#own").run();
+        route("shared-state", "blackpearl:activeJob?startScheduler=false&stateRepository=#shared").run();
+        assertThat(own.isStarted()).isTrue();
+        context.getRouteController().stopRoute("own-state");
+        context.getRouteController().stopRoute("shared-state");
+        assertThat(own.isStarted()).as("started by the consumer, stopped by it").isFalse();
+        assertThat(shared.isStarted()).as("started by another, left running").isTrue();
+        shared.stop();
+    }
+
+    @Test
     void aFailureTheRoutesErrorHandlerHandledCountsAsDelivered() throws Exception {
         SimulatedJob ending = job("restore-1", "LOW", "GET", Instant.now().minusSeconds(60));
         List<String> deadLetters = new CopyOnWriteArrayList<>();

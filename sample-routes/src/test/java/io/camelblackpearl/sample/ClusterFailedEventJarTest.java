@@ -97,7 +97,7 @@ class ClusterFailedEventJarTest {
         Instant watchedFrom = Instant.now();
         await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(watchedFrom.plusSeconds(20)));
         Instant watchedTo = Instant.now();
-        List<String> expected = endingsBetween(watchedFrom, watchedTo);
+        List<String> expected = appliance.api.endingsBetween(watchedFrom, watchedTo);
         assertThat(expected).as("jobs end on their own meanwhile").hasSizeGreaterThan(10);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(delivered()).containsAll(expected));
@@ -107,7 +107,7 @@ class ClusterFailedEventJarTest {
 
         List<String> delivered = delivered();
         assertThat(delivered).as("each ending reaches one node's success path, once").doesNotHaveDuplicates();
-        assertThat(endingsBetween(Instant.EPOCH, Instant.now())).as("nothing delivered that did not happen").containsAll(delivered);
+        assertThat(appliance.api.endingsBetween(Instant.EPOCH, Instant.now())).as("nothing delivered that did not happen").containsAll(delivered);
         String outputs = nodes.get(0).output() + nodes.get(1).output();
         assertThat(outputs).as("first deliveries failed, unhandled").contains("the ticket system is down")
                 .contains("delivered again at the next poll (onFailure=retry)");
@@ -124,19 +124,5 @@ class ClusterFailedEventJarTest {
             }
         }
         return delivered;
-    }
-
-    /** The appliance's endings dated in [from, to), as "name EVENT". */
-    private List<String> endingsBetween(Instant from, Instant to) throws Exception {
-        List<String> endings = new ArrayList<>();
-        for (String resource : List.of("completed_job", "canceled_job")) {
-            String event = resource.equals("completed_job") ? "COMPLETED" : "CANCELED";
-            for (Ds3Api.Ended job : appliance.api.endedJobs(resource)) {
-                if (!job.at().isBefore(from) && job.at().isBefore(to)) {
-                    endings.add(job.name() + " " + event);
-                }
-            }
-        }
-        return endings;
     }
 }

@@ -92,7 +92,7 @@ class ClusterJobEventsJarTest {
         Report takeover = awaitReport(polling, 60);
         // what ended by now must be reported by the nodes left, however slow their polls come
         Instant lastCounted = Instant.now();
-        List<String> due = endedBefore(firstReported, lastCounted);
+        List<String> due = appliance.api.endingsBetween(firstReported, lastCounted).stream().map(Ds3Api::asSampleLogs).toList();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(reports().stream().map(Report::job).toList()).containsAll(due));
         for (JavaProcess node : nodes) {
@@ -146,20 +146,6 @@ class ClusterJobEventsJarTest {
         for (JavaProcess node : nodes) {
             assertThat(node.output()).doesNotContain(secretKey).doesNotContain(database.password);
         }
-    }
-
-    /** The appliance's endings dated after {@code from} and before {@code to}, as "name completed|canceled". */
-    private List<String> endedBefore(Instant from, Instant to) throws Exception {
-        List<String> ended = new ArrayList<>();
-        for (String resource : List.of("completed_job", "canceled_job")) {
-            String verb = resource.equals("completed_job") ? "completed" : "canceled";
-            for (Ds3Api.Ended job : appliance.api.endedJobs(resource)) {
-                if (job.at().isAfter(from) && job.at().isBefore(to)) {
-                    ended.add(job.name() + " " + verb);
-                }
-            }
-        }
-        return ended;
     }
 
     /** Waits for an ending reported by any node but {@code except}; returns the latest such report. */

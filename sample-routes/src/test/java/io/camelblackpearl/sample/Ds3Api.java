@@ -118,6 +118,29 @@ final class Ds3Api {
     }
 
     /**
+     * Every ending on the completed and canceled lists dated in [from, to), as "name COMPLETED" or "name CANCELED"
+     * (the event names of the job-event consumer).
+     */
+    List<String> endingsBetween(Instant from, Instant to) throws Exception {
+        List<String> endings = new java.util.ArrayList<>();
+        for (String resource : List.of("completed_job", "canceled_job")) {
+            String event = resource.equals("completed_job") ? "COMPLETED" : "CANCELED";
+            for (Ended job : endedJobs(resource)) {
+                if (!job.at().isBefore(from) && job.at().isBefore(to)) {
+                    endings.add(job.name() + " " + event);
+                }
+            }
+        }
+        return endings;
+    }
+
+    /** An ending as the sample's own job-event route logs it: "name completed" or "name canceled". */
+    static String asSampleLogs(String ending) {
+        int space = ending.lastIndexOf(' ');
+        return ending.substring(0, space + 1) + ending.substring(space + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * Every job on a finished list, all pages: {@code resource} is {@code completed_job} or {@code canceled_job},
      * its date element {@code DateCompleted} or {@code DateCanceled}.
      */

@@ -83,7 +83,7 @@ class FailingEventRouteJarTest {
             // the appliance's endings of the next 15 s, all of them reported: however busy the machine, wait for it
             await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(watchedFrom.plusSeconds(15)));
             Instant watchedTo = Instant.now();
-            List<String> expected = endingsBetween(watchedFrom, watchedTo);
+            List<String> expected = appliance.api.endingsBetween(watchedFrom, watchedTo);
             assertThat(expected).as("jobs end on their own meanwhile").hasSizeGreaterThan(10);
             assertThat(expected).as("some of them fail their first delivery").anyMatch(e -> e.matches("\\S*[02468] .*"));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
@@ -95,7 +95,7 @@ class FailingEventRouteJarTest {
             assertThat(delivered).as("each ending reaches the success path once").doesNotHaveDuplicates();
             assertThat(output).as("the failures happened, and the route's error handler did not handle them")
                     .contains("the ticket system is down").doesNotContain("Route my-job-events failed");
-            assertThat(endingsBetween(Instant.EPOCH, Instant.now())).as("nothing delivered that did not happen")
+            assertThat(appliance.api.endingsBetween(Instant.EPOCH, Instant.now())).as("nothing delivered that did not happen")
                     .containsAll(delivered);
             assertThat(output).doesNotContain(secretKey);
         }
@@ -167,7 +167,7 @@ class FailingEventRouteJarTest {
         try (JavaProcess second = JavaProcess.start(dir, "slow-2", List.of(), "sample.jar", List.of(), env)) {
             second.awaitOutput("(delivered \\S+ (COMPLETED|CANCELED))", 90);
             // every ending from the first run's watch to the second run's start, reported by one run or the other
-            List<String> expected = endingsBetween(watchedFrom, secondStarted);
+            List<String> expected = appliance.api.endingsBetween(watchedFrom, secondStarted);
             assertThat(expected).hasSizeGreaterThan(10);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 List<String> both = new ArrayList<>(firstRun);
@@ -191,20 +191,6 @@ class FailingEventRouteJarTest {
             }
         }
         return count;
-    }
-
-    /** The appliance's endings dated in [from, to), as "name EVENT". */
-    private List<String> endingsBetween(Instant from, Instant to) throws Exception {
-        List<String> endings = new ArrayList<>();
-        for (String resource : List.of("completed_job", "canceled_job")) {
-            String event = resource.equals("completed_job") ? "COMPLETED" : "CANCELED";
-            for (Ds3Api.Ended job : appliance.api.endedJobs(resource)) {
-                if (!job.at().isBefore(from) && job.at().isBefore(to)) {
-                    endings.add(job.name() + " " + event);
-                }
-            }
-        }
-        return endings;
     }
 
     private static List<String> delivered(String output) {

@@ -139,18 +139,9 @@ class JobEventsJarTest {
         return env;
     }
 
-    /** The appliance's endings dated in [from, to), as "name completed|canceled". */
+    /** The appliance's endings dated in [from, to), as the sample's route logs them: "name completed|canceled". */
     private List<String> endedBetween(Instant from, Instant to) throws Exception {
-        List<String> ended = new ArrayList<>();
-        for (String resource : List.of("completed_job", "canceled_job")) {
-            String verb = resource.equals("completed_job") ? "completed" : "canceled";
-            for (Ds3Api.Ended job : appliance.api.endedJobs(resource)) {
-                if (!job.at().isBefore(from) && job.at().isBefore(to)) {
-                    ended.add(job.name() + " " + verb);
-                }
-            }
-        }
-        return ended;
+        return appliance.api.endingsBetween(from, to).stream().map(Ds3Api::asSampleLogs).toList();
     }
 
     private int endedSince(Instant since) throws Exception {

@@ -63,19 +63,13 @@ class FailingEventRouteJarTest {
                               - simple: "${header.CamelRedelivered} != true && ${header.CamelBlackPearlJobName} regex '.*[02468]'"
                                 steps:
                                   - throwException:
-                                      exceptionType: IllegalStateException
+                                      exceptionType: java.lang.IllegalStateException
                                       message: "the ticket system is down"
                         - log:
                             message: "delivered ${header.CamelBlackPearlJobName} ${header.CamelBlackPearlEvent}"
                             loggingLevel: WARN
                 """);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
-        env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
-        env.put("ESCALATION_EVENTS_ENABLED", "false");
-        env.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + routes);
+        Map<String, String> env = userRoutesEnvironment(routes);
 
         try (JavaProcess sample = JavaProcess.start(dir, "sample", List.of(), "sample.jar", List.of(), env)) {
             sample.awaitOutput("(delivered \\S+ (COMPLETED|CANCELED))", 90);
@@ -116,7 +110,7 @@ class FailingEventRouteJarTest {
         Files.writeString(routes, """
                 - beans:
                     - name: eventState
-                      type: FileStateRepository
+                      type: org.apache.camel.support.processor.state.FileStateRepository
                       properties:
                         fileStore: "#class:java.io.File('%s')"
                 - route:
@@ -135,13 +129,7 @@ class FailingEventRouteJarTest {
                             message: "delivered ${header.CamelBlackPearlJobName} ${header.CamelBlackPearlEvent} batch ${exchangeProperty.CamelBatchIndex}/${exchangeProperty.CamelBatchSize}"
                             loggingLevel: WARN
                 """.formatted(state));
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
-        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
-        env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
-        env.put("ESCALATION_EVENTS_ENABLED", "false");
-        env.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + routes);
+        Map<String, String> env = userRoutesEnvironment(routes);
 
         Pattern firstOfBatch = Pattern.compile("batch 0/(\\d+)");
         String firstOutput;
@@ -191,6 +179,18 @@ class FailingEventRouteJarTest {
             }
         }
         return count;
+    }
+
+    /** The appliance by environment variables, the sample's own job-event route off and the user's routes file loaded. */
+    private Map<String, String> userRoutesEnvironment(Path routes) throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ENDPOINT", appliance.endpoint);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_ACCESS_KEY", TestAppliance.ACCESS_KEY);
+        env.put("CAMEL_COMPONENT_BLACKPEARL_SECRET_KEY", secretKey);
+        env.put("ESCALATION_POLICY_FILE", TestAppliance.policyFile(dir).toString());
+        env.put("ESCALATION_EVENTS_ENABLED", "false");
+        env.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + routes);
+        return env;
     }
 
     private static List<String> delivered(String output) {

@@ -1,16 +1,21 @@
 package io.camelblackpearl.sample;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.main.MainSupport;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
+import org.quartz.SchedulerException;
 
 /**
  * Counts escalation runs, successful or failed (an unreachable appliance fails the run inside the Kamelet, so
  * the sample's own steps never see it), and after {@code maxRuns} of them (0: no limit) stops the application,
  * so that a demo terminates by itself. A run is one firing of the escalation's Quartz trigger
- * ({@code quartz://blackpearl/escalation}) coming to its end.
+ * ({@code quartz://blackpearl/escalation}) coming to its end. When the last run starts, the Quartz scheduler is put
+ * in standby, so that no further firing starts while that run ends and the application stops: on a slow machine
+ * a run can last longer than the schedule's period.
  */
 public class RunLimit extends EventNotifierSupport {
 
@@ -18,6 +23,7 @@ public class RunLimit extends EventNotifierSupport {
 
     private final int maxRuns;
     private final AtomicInteger runs = new AtomicInteger();
+    private final AtomicInteger started = new AtomicInteger();
 
     public RunLimit(int maxRuns) {
         if (maxRuns < 0) {
@@ -27,7 +33,7 @@ public class RunLimit extends EventNotifierSupport {
         setIgnoreCamelContextEvents(true);
         setIgnoreRouteEvents(true);
         setIgnoreServiceEvents(true);
-        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeCreatedEvent(false);
         setIgnoreExchangeSendingEvents(true);
         setIgnoreExchangeSentEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
@@ -36,13 +42,20 @@ public class RunLimit extends EventNotifierSupport {
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return maxRuns > 0 && (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent);
+        return maxRuns > 0 && (event instanceof CamelEvent.ExchangeCreatedEvent || event instanceof CamelEvent.ExchangeCompletedEvent
+                || event instanceof CamelEvent.ExchangeFailedEvent);
     }
 
     @Override
     public void notify(CamelEvent event) {
         Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
         if (exchange.getFromEndpoint() == null || !exchange.getFromEndpoint().getEndpointUri().startsWith(TRIGGER)) {
+            return;
+        }
+        if (event instanceof CamelEvent.ExchangeCreatedEvent) {
+            if (started.incrementAndGet() == maxRuns) {
+                standby(exchange.getContext());
+            }
             return;
         }
         if (runs.incrementAndGet() == maxRuns) {
@@ -56,6 +69,15 @@ public class RunLimit extends EventNotifierSupport {
             }
             System.out.println("Stopping after " + maxRuns + " escalation runs (escalation.max-runs).");
             exchange.getContext().getRegistry().lookupByNameAndType("sampleMain", MainSupport.class).completed();
+        }
+    }
+
+    /** No further firing of this node's triggers: the last run is under way. */
+    private static void standby(CamelContext context) {
+        try {
+            context.getComponent("quartz", QuartzComponent.class).getScheduler().standby();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot stop the escalation's schedule after its last run: " + e.getMessage(), e);
         }
     }
 }

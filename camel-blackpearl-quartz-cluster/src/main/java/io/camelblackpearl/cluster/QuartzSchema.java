@@ -19,7 +19,7 @@ import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
  * Creates Quartz's tables on first start, from the DDL inside the quartz jar without its DROP statements,
  * and never drops anything. Several nodes may start at once: on PostgreSQL they queue on an advisory
  * lock inside the creating transaction (PostgreSQL's DDL is transactional); on H2, whose DDL commits as it
- * goes, every statement is written to succeed when the object is already there.
+ * goes, every statement is written to succeed when the object is already there, and a race is run again.
  */
 public final class QuartzSchema {
 
@@ -29,8 +29,30 @@ public final class QuartzSchema {
     private QuartzSchema() {
     }
 
-    /** True when it created the tables, false when they were there. */
+    /**
+     * True when it created the tables, false when they were there. On H2 two nodes starting at once can both find
+     * a constraint absent and both add it (its check and its DDL are not one step): the loser's whole script, each
+     * statement idempotent, is run again, and then finds everything there.
+     */
     public static boolean createIfAbsent(DataSource dataSource, boolean postgres) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return createOnce(dataSource, postgres);
+            } catch (SQLException e) {
+                if (postgres || attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean createOnce(DataSource dataSource, boolean postgres) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {

@@ -95,6 +95,9 @@ class ClusterJobEventsJarTest {
         List<String> due = appliance.api.endingsBetween(firstReported, lastCounted).stream().map(Ds3Api::asSampleLogs).toList();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(reports().stream().map(Report::job).toList()).containsAll(due));
+        // and the survivors keep polling for a few periods, so that the count of polls below spans the takeover
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                polls(accessLog).stream().filter(p -> p.isAfter(killedAt)).count() >= 4);
         for (JavaProcess node : nodes) {
             node.close();
         }
@@ -138,8 +141,11 @@ class ClusterJobEventsJarTest {
         Instant windowStart = polls.get(0);
         Instant windowEnd = polls.get(polls.size() - 1);
         long periods = Duration.between(windowStart, windowEnd).toMillis() / DELAY.toMillis();
+        // a node per period, not one per node: three nodes would poll about three times a period. The slot the killed
+        // node held is run again once the cluster notices (Quartz recovery), and a slot that misfired meanwhile fires at
+        // once: up to two polls more than the periods, right after the takeover.
         assertThat(polls.size() - 1L).as("polls of the completed list over %d periods: %s", periods, polls)
-                .isBetween(periods - 3, periods + 2);
+                .isBetween(periods - 3, periods + 3);
         Instant firstPollAfterKill = polls.stream().filter(p -> p.isAfter(killedAt)).findFirst().orElseThrow();
         assertThat(Duration.between(killedAt, firstPollAfterKill)).as("another node polled within two periods of the kill")
                 .isLessThanOrEqualTo(DELAY.multipliedBy(2).plusSeconds(2));

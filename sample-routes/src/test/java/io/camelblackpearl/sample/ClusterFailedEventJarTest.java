@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the success path of one node, once.
  */
 class ClusterFailedEventJarTest {
-
-    private static final Pattern DELIVERED = Pattern.compile("delivered (\\S+) (COMPLETED|CANCELED)");
 
     @TempDir
     Path dir;
@@ -65,26 +61,11 @@ class ClusterFailedEventJarTest {
                       constructors:
                         0: my-job-events
                         1: "0/2 * * * * ?"
-                - route:
-                    id: my-job-events
-                    from:
-                      uri: blackpearl:activeJob
-                      parameters:
+                """ + FailingUserRoute.yaml("""
                         scheduler: "#myEventScheduler"
                         stateRepository: "#blackpearlClusterState"
                         events: COMPLETED,CANCELED
-                      steps:
-                        - choice:
-                            when:
-                              - simple: "${header.CamelRedelivered} != true && ${header.CamelBlackPearlJobName} regex '.*[02468]'"
-                                steps:
-                                  - throwException:
-                                      exceptionType: java.lang.IllegalStateException
-                                      message: "the ticket system is down"
-                        - log:
-                            message: "delivered ${header.CamelBlackPearlJobName} ${header.CamelBlackPearlEvent}"
-                            loggingLevel: WARN
-                """);
+                """));
         Path policy = TestAppliance.policyFile(dir);
         for (int n = 1; n <= 2; n++) {
             Map<String, String> env = database.nodeEnvironment(appliance, policy, database.url, n, dir.resolve("audit-" + n + ".log"));
@@ -118,10 +99,7 @@ class ClusterFailedEventJarTest {
     private List<String> delivered() throws Exception {
         List<String> delivered = new ArrayList<>();
         for (JavaProcess node : nodes) {
-            Matcher m = DELIVERED.matcher(node.output());
-            while (m.find()) {
-                delivered.add(m.group(1) + " " + m.group(2));
-            }
+            delivered.addAll(FailingUserRoute.delivered(node.output()));
         }
         return delivered;
     }

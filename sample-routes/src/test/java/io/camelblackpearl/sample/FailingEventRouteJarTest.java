@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FailingEventRouteJarTest {
 
-    private static final Pattern DELIVERED = Pattern.compile("delivered (\\S+) (COMPLETED|CANCELED)");
-
     @TempDir
     Path dir;
 
@@ -49,26 +47,10 @@ class FailingEventRouteJarTest {
         // A route as a user writes it: the first delivery of each ending of a job whose name ends in an even
         // digit fails (Camel's default error handler does not handle it); a redelivery goes through.
         Path routes = dir.resolve("my-job-events.yaml");
-        Files.writeString(routes, """
-                - route:
-                    id: my-job-events
-                    from:
-                      uri: blackpearl:activeJob
-                      parameters:
+        Files.writeString(routes, FailingUserRoute.yaml("""
                         delay: 500
                         events: COMPLETED,CANCELED
-                      steps:
-                        - choice:
-                            when:
-                              - simple: "${header.CamelRedelivered} != true && ${header.CamelBlackPearlJobName} regex '.*[02468]'"
-                                steps:
-                                  - throwException:
-                                      exceptionType: java.lang.IllegalStateException
-                                      message: "the ticket system is down"
-                        - log:
-                            message: "delivered ${header.CamelBlackPearlJobName} ${header.CamelBlackPearlEvent}"
-                            loggingLevel: WARN
-                """);
+                """));
         Map<String, String> env = userRoutesEnvironment(routes);
 
         try (JavaProcess sample = JavaProcess.start(dir, "sample", List.of(), "sample.jar", List.of(), env)) {
@@ -81,11 +63,11 @@ class FailingEventRouteJarTest {
             assertThat(expected).as("jobs end on their own meanwhile").hasSizeGreaterThan(10);
             assertThat(expected).as("some of them fail their first delivery").anyMatch(e -> e.matches("\\S*[02468] .*"));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(delivered(sample.output())).containsAll(expected));
+                    .untilAsserted(() -> assertThat(FailingUserRoute.delivered(sample.output())).containsAll(expected));
             sample.close();
 
             String output = sample.output();
-            List<String> delivered = delivered(output);
+            List<String> delivered = FailingUserRoute.delivered(output);
             assertThat(delivered).as("each ending reaches the success path once").doesNotHaveDuplicates();
             assertThat(output).as("the failures happened, and the route's error handler did not handle them")
                     .contains("the ticket system is down").doesNotContain("Route my-job-events failed");
@@ -142,11 +124,11 @@ class FailingEventRouteJarTest {
             int batchesSeen = countMatches(firstOfBatch, first.output(), 5);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> countMatches(firstOfBatch, first.output(), 5) > batchesSeen);
-            linesAtStop = delivered(first.output()).size();
+            linesAtStop = FailingUserRoute.delivered(first.output()).size();
             first.close();
             firstOutput = first.output();
         }
-        List<String> firstRun = delivered(firstOutput);
+        List<String> firstRun = FailingUserRoute.delivered(firstOutput);
         assertThat(firstRun.size()).as("lines of the batch delivered while stopping are in the output").isGreaterThan(linesAtStop);
         assertThat(Files.readString(state)).as("the state was saved").isNotBlank();
 
@@ -159,14 +141,14 @@ class FailingEventRouteJarTest {
             assertThat(expected).hasSizeGreaterThan(10);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 List<String> both = new ArrayList<>(firstRun);
-                both.addAll(delivered(second.output()));
+                both.addAll(FailingUserRoute.delivered(second.output()));
                 assertThat(both).containsAll(expected);
             });
             second.close();
             secondOutput = second.output();
         }
         List<String> both = new ArrayList<>(firstRun);
-        both.addAll(delivered(secondOutput));
+        both.addAll(FailingUserRoute.delivered(secondOutput));
         assertThat(both).as("nothing reported twice across the stop and the restart").doesNotHaveDuplicates();
     }
 
@@ -191,14 +173,5 @@ class FailingEventRouteJarTest {
         env.put("ESCALATION_EVENTS_ENABLED", "false");
         env.put("CAMEL_MAIN_ROUTES_INCLUDE_PATTERN", "file:" + routes);
         return env;
-    }
-
-    private static List<String> delivered(String output) {
-        List<String> delivered = new ArrayList<>();
-        Matcher m = DELIVERED.matcher(output);
-        while (m.find()) {
-            delivered.add(m.group(1) + " " + m.group(2));
-        }
-        return delivered;
     }
 }

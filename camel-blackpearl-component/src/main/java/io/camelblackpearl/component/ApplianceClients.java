@@ -114,8 +114,8 @@ final class ApplianceClients {
         ExecutorService pageReaders = executors.newThreadPool(this, "BlackPearlPageReader",
                 new ThreadPoolProfileBuilder("BlackPearlPageReader").poolSize(2).maxPoolSize(2)
                         .maxQueueSize(Integer.MAX_VALUE).allowCoreThreadTimeOut(true).keepAliveTime(10L).build());
-        // One pending abort per call in flight (a finished call cancels its abort, and Camel's scheduled pools drop
-        // cancelled tasks): no queue limit, which would refuse calls beyond Camel's default of 1,000 in flight.
+        // Runs the call-deadline sweep (one task at a time, only while calls are in flight; see CallDeadlines). No
+        // queue limit: Camel's default of 1,000 would be a limit that never means anything here.
         ScheduledExecutorService deadlines = executors.newScheduledThreadPool(this, "BlackPearlCallDeadline",
                 new ThreadPoolProfileBuilder("BlackPearlCallDeadline").poolSize(1).maxQueueSize(-1).build());
         Map<String, LongAdder> retries = new ConcurrentHashMap<>();
